@@ -42,8 +42,10 @@ public final class PostgresDatabase {
             .setPort(address.port())
             .setDatabase(address.database())
             .setUser(address.user())
-            .setPassword(address.password())
             .setCachePreparedStatements(true);
+    if (address.password() != null) {
+      connect.setPassword(address.password());
+    }
     NetClientOptions network =
         new NetClientOptions().setConnectTimeout((int) settings.connectTimeout().toMillis());
     PoolOptions poolOptions =

@@ -1,0 +1,63 @@
+package io.switchboard.deploy.http;
+
+import io.switchboard.core.config.HttpSettings;
+import io.switchboard.core.health.HealthMonitor;
+import io.switchboard.core.metrics.PrometheusMetrics;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.handler.BodyHandler;
+
+/**
+ * The node's HTTP server: health, metrics, and (as later modules arrive) the REST API and the web
+ * console. Deployed last, so that it answers only once everything behind it has started, and
+ * undeployed first on shutdown, so that no new request arrives while the rest drains.
+ */
+public final class HttpServerVerticle extends VerticleBase {
+
+  /** Request line and headers are bounded so that a client cannot grow memory without limit. */
+  private static final int MAX_INITIAL_LINE = 8 * 1024;
+
+  private static final int MAX_HEADER_SIZE = 16 * 1024;
+  private static final int IDLE_TIMEOUT_SECONDS = 120;
+
+  private final HttpSettings settings;
+  private final HealthMonitor health;
+  private final PrometheusMetrics metrics;
+  private HttpServer server;
+
+  public HttpServerVerticle(
+      HttpSettings settings, HealthMonitor health, PrometheusMetrics metrics) {
+    this.settings = settings;
+    this.health = health;
+    this.metrics = metrics;
+  }
+
+  @Override
+  public Future<?> start() {
+    Router router = Router.router(vertx);
+    router.route().handler(BodyHandler.create(false).setBodyLimit(settings.maxBodySize()));
+    new HealthRoutes(health).mount(router);
+    new MetricsRoutes(metrics).mount(router);
+    router.route().failureHandler(ErrorResponses::handle);
+    for (int status : new int[] {404, 405, 413, 500}) {
+      router.errorHandler(status, ErrorResponses::handle);
+    }
+    HttpServerOptions options =
+        new HttpServerOptions()
+            .setHost(settings.host())
+            .setPort(settings.port())
+            .setMaxInitialLineLength(MAX_INITIAL_LINE)
+            .setMaxHeaderSize(MAX_HEADER_SIZE)
+            .setIdleTimeout(IDLE_TIMEOUT_SECONDS);
+    server = vertx.createHttpServer(options).requestHandler(router);
+    return server.listen();
+  }
+
+  /** The port the server listens on (the chosen one when configured as 0). */
+  public int actualPort() {
+    return server.actualPort();
+  }
+}

@@ -1,0 +1,169 @@
+package io.switchboard.deploy.lifecycle;
+
+import io.switchboard.ami.health.AmiBannerProbe;
+import io.switchboard.core.SuppressForbidden;
+import io.switchboard.core.config.AmiServerSettings;
+import io.switchboard.core.config.SwitchboardSettings;
+import io.switchboard.core.health.HealthMonitor;
+import io.switchboard.core.metrics.PrometheusMetrics;
+import io.switchboard.core.persistence.DatabaseMigrations;
+import io.switchboard.core.persistence.PostgresDatabase;
+import io.switchboard.core.redis.RedisDatabase;
+import io.switchboard.deploy.http.HttpServerVerticle;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.micrometer.MicrometerMetricsFactory;
+import io.vertx.micrometer.MicrometerMetricsOptions;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One running Switchboard node. {@link #start} brings the parts up in order (embedded servers in
+ * dev mode, schema migrations, Vert.x with metrics, PostgreSQL pool, Redis, health checks, then the
+ * verticles, HTTP last); {@link #stop} takes them down in reverse. Both block the calling thread,
+ * which is Main's, never an event loop.
+ */
+public final class SwitchboardNode {
+
+  private static final Logger LOG = LoggerFactory.getLogger(SwitchboardNode.class);
+  private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
+
+  private final DevServices devServices = new DevServices();
+  private final Deque<Step> stopSteps = new ArrayDeque<>();
+  private SwitchboardSettings settings;
+  private int httpPort;
+  private String summary = "";
+
+  private SwitchboardNode() {}
+
+  /** A named piece of shutdown work. */
+  private record Step(String name, ThrowingRunnable work) {}
+
+  @FunctionalInterface
+  private interface ThrowingRunnable {
+    void run() throws Exception;
+  }
+
+  /**
+   * Starts a node; on failure, stops whatever had started and rethrows.
+   *
+   * @param configured the loaded settings; dev mode fills in embedded servers
+   */
+  public static SwitchboardNode start(SwitchboardSettings configured) {
+    SwitchboardNode node = new SwitchboardNode();
+    try {
+      node.startParts(configured);
+      return node;
+    } catch (RuntimeException failed) {
+      node.stop(Duration.ofSeconds(10));
+      throw failed;
+    }
+  }
+
+  @SuppressForbidden(reason = "start-up runs on Main's thread and waits for each part in order")
+  private void startParts(SwitchboardSettings configured) {
+    settings = devServices.startMissing(configured);
+    stopSteps.push(new Step("embedded servers", devServices::close));
+    summary = devServices.describe(settings);
+
+    int applied = DatabaseMigrations.migrate(settings.postgres().address().orElseThrow());
+    LOG.info("Database schema is up to date ({} migrations applied now)", applied);
+
+    PrometheusMetrics metrics = PrometheusMetrics.create();
+    stopSteps.push(new Step("metrics", metrics::close));
+    Vertx vertx =
+        Vertx.builder()
+            .with(new VertxOptions().setMetricsOptions(vertxMetricsOptions()))
+            .withMetrics(new MicrometerMetricsFactory(metrics.registry()))
+            .build();
+    stopSteps.push(new Step("vert.x", () -> await(vertx.close())));
+
+    PostgresDatabase database = PostgresDatabase.open(vertx, settings.postgres());
+    stopSteps.push(new Step("postgres pool", () -> await(database.close())));
+    RedisDatabase redis = RedisDatabase.open(vertx, settings.redis());
+    stopSteps.push(new Step("redis", () -> await(redis.close())));
+
+    HealthMonitor health =
+        new HealthMonitor(vertx, settings.healthCheckTimeout(), metrics.registry());
+    health.register(database.healthCheck());
+    health.register(redis.healthCheck());
+    int probeTimeout = (int) settings.healthCheckTimeout().toMillis();
+    for (AmiServerSettings server : settings.amiServers()) {
+      health.register(new AmiBannerProbe(vertx, server, probeTimeout));
+    }
+
+    HttpServerVerticle http = new HttpServerVerticle(settings.http(), health, metrics);
+    String httpDeployment = await(vertx.deployVerticle(http));
+    stopSteps.push(new Step("http server", () -> await(vertx.undeploy(httpDeployment))));
+    httpPort = http.actualPort();
+  }
+
+  private static MicrometerMetricsOptions vertxMetricsOptions() {
+    return (MicrometerMetricsOptions)
+        new MicrometerMetricsOptions().setJvmMetricsEnabled(false).setEnabled(true);
+  }
+
+  /** The port the HTTP server listens on. */
+  public int httpPort() {
+    return httpPort;
+  }
+
+  /** The settings in force, with dev mode's embedded servers filled in. */
+  public SwitchboardSettings settings() {
+    return settings;
+  }
+
+  /** What dev mode started, for the start-up line; empty when nothing. */
+  public String summary() {
+    return summary;
+  }
+
+  /**
+   * Stops everything in reverse start order, giving the whole stop at most {@code timeout}.
+   *
+   * @return true when every part stopped cleanly in time
+   */
+  @SuppressForbidden(reason = "shutdown runs on its own thread and waits for each part in order")
+  public boolean stop(Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    boolean clean = true;
+    while (!stopSteps.isEmpty()) {
+      Step step = stopSteps.pop();
+      if (System.nanoTime() > deadline) {
+        LOG.error("Shutdown ran out of time before stopping {}", step.name());
+        clean = false;
+        continue;
+      }
+      try {
+        step.work().run();
+      } catch (Exception failed) {
+        LOG.warn("Stopping {} failed: {}", step.name(), failed.toString());
+        clean = false;
+      }
+    }
+    return clean;
+  }
+
+  @SuppressForbidden(reason = "called only from start and stop, on non-event-loop threads")
+  private static <T> T await(Future<T> future) {
+    try {
+      return future
+          .toCompletionStage()
+          .toCompletableFuture()
+          .get(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+    } catch (java.util.concurrent.ExecutionException failed) {
+      Throwable cause = failed.getCause();
+      throw cause instanceof RuntimeException runtime ? runtime : new IllegalStateException(cause);
+    } catch (java.util.concurrent.TimeoutException late) {
+      throw new IllegalStateException("no answer within " + START_TIMEOUT.toSeconds() + " s", late);
+    } catch (InterruptedException interrupted) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", interrupted);
+    }
+  }
+}
