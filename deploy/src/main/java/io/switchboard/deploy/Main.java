@@ -101,6 +101,6 @@ public final class Main {
 
   @SuppressForbidden(reason = "a bad setting is reported on stderr before logging exists")
   private static void complain(String line) {
-    System.err.println(line);
+    System.err.println(line.replaceAll("\\s*\\R\\s*", " "));
   }
 }

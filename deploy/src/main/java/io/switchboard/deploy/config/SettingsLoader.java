@@ -149,6 +149,17 @@ public final class SettingsLoader {
     return joined.toString();
   }
 
+  /** The parser's complaint in one line: YAML messages quote the input over several lines. */
+  private static String problem(JsonProcessingException malformed) {
+    StringBuilder problem = new StringBuilder();
+    for (String line : String.valueOf(malformed.getOriginalMessage()).split("\\R")) {
+      if (!line.isBlank() && !Character.isWhitespace(line.charAt(0))) {
+        problem.append(problem.length() == 0 ? "" : ": ").append(line.trim());
+      }
+    }
+    return problem.toString();
+  }
+
   private static String locate(JsonProcessingException malformed) {
     return Optional.ofNullable(malformed.getLocation())
         .map(at -> " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")")

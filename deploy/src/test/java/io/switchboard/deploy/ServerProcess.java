@@ -1,0 +1,162 @@
+package io.switchboard.deploy;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Runs Switchboard the way a user does, {@code java -jar deploy/target/switchboard.jar}, in a child
+ * process with a clean {@code SWITCHBOARD_*} environment, and lets a test read its output, call its
+ * HTTP port and send it signals. Closing it kills the process if it still runs.
+ */
+public final class ServerProcess implements AutoCloseable {
+
+  private static final Pattern READY =
+      Pattern.compile("Switchboard is ready: open http://[^:]+:(\\d+)/");
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+  private final Process process;
+  private final List<String> stdout = new ArrayList<>();
+  private final List<String> stderr = new ArrayList<>();
+
+  private ServerProcess(Process process) {
+    this.process = process;
+    drain(process.getInputStream(), stdout);
+    drain(process.getErrorStream(), stderr);
+  }
+
+  /** Starts the runnable jar with these settings as environment variables and these arguments. */
+  public static ServerProcess start(
+      Path workingDirectory, Map<String, String> environment, String... args) throws IOException {
+    Path jar = Path.of("target", "switchboard.jar").toAbsolutePath();
+    if (!Files.isRegularFile(jar)) {
+      throw new IllegalStateException(jar + " is missing: integration tests run after `package`");
+    }
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add("-Xmx512m");
+    command.add("-jar");
+    command.add(jar.toString());
+    command.addAll(List.of(args));
+    ProcessBuilder builder = new ProcessBuilder(command).directory(workingDirectory.toFile());
+    builder.environment().keySet().removeIf(name -> name.startsWith("SWITCHBOARD_"));
+    builder.environment().putAll(environment);
+    return new ServerProcess(builder.start());
+  }
+
+  /** Waits for the start-up line and returns the HTTP port it names. */
+  public int awaitReady(Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (System.nanoTime() < deadline) {
+      Optional<Matcher> ready = findLine(READY);
+      if (ready.isPresent()) {
+        return Integer.parseInt(ready.get().group(1));
+      }
+      if (!process.isAlive()) {
+        throw new AssertionError(
+            "server exited with " + process.exitValue() + " before ready:\n" + output());
+      }
+      Thread.sleep(50);
+    }
+    throw new AssertionError("server not ready within " + timeout + ":\n" + output());
+  }
+
+  /** The first output line matching the pattern, if one was printed. */
+  public synchronized Optional<Matcher> findLine(Pattern pattern) {
+    for (String line : stdout) {
+      Matcher matcher = pattern.matcher(line);
+      if (matcher.find()) {
+        return Optional.of(matcher);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** GET on the server, as a plain HTTP client. */
+  public static HttpResponse<String> get(int port, String path)
+      throws IOException, InterruptedException {
+    return send(port, "GET", path);
+  }
+
+  /** Any method on the server, with no body. */
+  public static HttpResponse<String> send(int port, String method, String path)
+      throws IOException, InterruptedException {
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+            .timeout(Duration.ofSeconds(10))
+            .method(method, HttpRequest.BodyPublishers.noBody())
+            .build();
+    return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** Sends SIGTERM, as a service manager does. */
+  public void terminate() {
+    process.destroy();
+  }
+
+  /** Waits for the process to exit and returns its exit code, or empty if it did not in time. */
+  public Optional<Integer> awaitExit(Duration timeout) throws InterruptedException {
+    return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)
+        ? Optional.of(process.exitValue())
+        : Optional.empty();
+  }
+
+  /** Everything the process printed on stderr so far. */
+  public synchronized List<String> stderrLines() {
+    return List.copyOf(stderr);
+  }
+
+  /** Everything the process printed so far, for failure messages. */
+  public synchronized String output() {
+    return "--- stdout\n"
+        + String.join("\n", stdout)
+        + "\n--- stderr\n"
+        + String.join("\n", stderr);
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    if (process.isAlive()) {
+      process.destroyForcibly();
+      process.waitFor(10, TimeUnit.SECONDS);
+    }
+  }
+
+  private void drain(InputStream stream, List<String> lines) {
+    Thread reader =
+        new Thread(
+            () -> {
+              try (BufferedReader in =
+                  new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = in.readLine()) != null) {
+                  synchronized (this) {
+                    lines.add(line);
+                  }
+                }
+              } catch (IOException closed) {
+                // the process ended
+              }
+            },
+            "server-output");
+    reader.setDaemon(true);
+    reader.start();
+  }
+}
