@@ -83,10 +83,7 @@ public final class SettingsLoader {
     } catch (JsonProcessingException malformed) {
       throw new InvalidSettingException(
           "--config",
-          file
-              + " is not valid YAML or JSON: "
-              + malformed.getOriginalMessage()
-              + locate(malformed));
+          file + " is not valid YAML or JSON: " + problem(malformed) + locate(malformed));
     } catch (IOException unreadable) {
       throw new InvalidSettingException(
           "--config", "cannot read " + file + ": " + unreadable.getMessage());

@@ -150,7 +150,8 @@ class SettingsLoaderTest {
         .isInstanceOf(InvalidSettingException.class)
         .hasMessageStartingWith("--config: ")
         .hasMessageContaining("not valid YAML or JSON")
-        .hasMessageContaining("line ");
+        .hasMessageContaining("line ")
+        .hasMessageNotContaining("\n");
   }
 
   @Test
