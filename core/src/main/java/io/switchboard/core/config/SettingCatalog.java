@@ -64,7 +64,7 @@ public final class SettingCatalog {
           new SettingKey(
               "log.level",
               "INFO",
-              "Level of Switchboard's own loggers: ERROR, WARN, INFO, DEBUG."));
+              "Level of Switchboard's own loggers: ERROR, WARN, INFO, DEBUG or TRACE."));
 
   private static final Map<String, SettingKey> BY_KEY = index();
 
