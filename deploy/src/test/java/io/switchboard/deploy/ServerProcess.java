@@ -118,6 +118,11 @@ public final class ServerProcess implements AutoCloseable {
         : Optional.empty();
   }
 
+  /** Everything the process printed on stdout so far. */
+  public synchronized List<String> stdoutLines() {
+    return List.copyOf(stdout);
+  }
+
   /** Everything the process printed on stderr so far. */
   public synchronized List<String> stderrLines() {
     return List.copyOf(stderr);
