@@ -24,7 +24,9 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ReadinessIT {
 
-  /** The banner line of a real Asterisk 18 (AMI 7.0.3), from the capture login-md5-challenge-ami7. */
+  /**
+   * The banner line of a real Asterisk 18 (AMI 7.0.3), from the capture login-md5-challenge-ami7.
+   */
   private static final String REAL_BANNER = "Asterisk Call Manager/7.0.3\r\n";
 
   @TempDir Path directory;
@@ -46,8 +48,10 @@ class ReadinessIT {
                     "SWITCHBOARD_POSTGRES_URL", ServiceUrls.postgres(database.address()),
                     "SWITCHBOARD_REDIS_URL", "redis://127.0.0.1:" + closedRedisPort,
                     "SWITCHBOARD_AMI_SERVERS",
-                        "pbx1=ami://admin:admin@127.0.0.1:" + asterisk.port()
-                            + ",pbx2=ami://admin:admin@127.0.0.1:" + closedAmiPort))) {
+                        "pbx1=ami://admin:admin@127.0.0.1:"
+                            + asterisk.port()
+                            + ",pbx2=ami://admin:admin@127.0.0.1:"
+                            + closedAmiPort))) {
       int port = server.awaitReady(Duration.ofSeconds(60));
 
       JsonObject report = readiness(port, 503);

@@ -35,6 +35,7 @@ public final class ServerProcess implements AutoCloseable {
   private final Process process;
   private final List<String> stdout = new ArrayList<>();
   private final List<String> stderr = new ArrayList<>();
+  private final List<Thread> readers = new ArrayList<>();
 
   private ServerProcess(Process process) {
     this.process = process;
@@ -81,7 +82,8 @@ public final class ServerProcess implements AutoCloseable {
   /** The first output line matching the pattern, if one was printed. */
   public synchronized Optional<Matcher> findLine(Pattern pattern) {
     for (String line : stdout) {
-      Matcher matcher = pattern.matcher(line);
+      // JSON log lines escape slashes; match them as the text they stand for.
+      Matcher matcher = pattern.matcher(line.replace("\\/", "/"));
       if (matcher.find()) {
         return Optional.of(matcher);
       }
@@ -106,16 +108,23 @@ public final class ServerProcess implements AutoCloseable {
     return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
   }
 
-  /** Sends SIGTERM, as a service manager does. */
+  /**
+   * Sends SIGTERM, as a service manager does. Through the process handle: {@code Process.destroy}
+   * would also close our ends of its output pipes, and its last lines would be lost.
+   */
   public void terminate() {
-    process.destroy();
+    process.toHandle().destroy();
   }
 
   /** Waits for the process to exit and returns its exit code, or empty if it did not in time. */
   public Optional<Integer> awaitExit(Duration timeout) throws InterruptedException {
-    return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)
-        ? Optional.of(process.exitValue())
-        : Optional.empty();
+    if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+      return Optional.empty();
+    }
+    for (Thread reader : readers) {
+      reader.join(TimeUnit.SECONDS.toMillis(5));
+    }
+    return Optional.of(process.exitValue());
   }
 
   /** Everything the process printed on stdout so far. */
@@ -162,6 +171,7 @@ public final class ServerProcess implements AutoCloseable {
             },
             "server-output");
     reader.setDaemon(true);
+    readers.add(reader);
     reader.start();
   }
 }

@@ -19,9 +19,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The real jar, configured with PostgreSQL and Redis the way an operator configures them (from
- * the environment, or embedded ones the test support started): it migrates the schema, becomes
- * ready, serves valid Prometheus metrics and JSON errors, and on SIGTERM exits 0 within 10 s.
+ * The real jar, configured with PostgreSQL and Redis the way an operator configures them (from the
+ * environment, or embedded ones the test support started): it migrates the schema, becomes ready,
+ * serves valid Prometheus metrics and JSON errors, and on SIGTERM exits 0 within 10 s.
  */
 class ServerStartupIT {
 
@@ -52,7 +52,8 @@ class ServerStartupIT {
       long signalled = System.nanoTime();
       server.terminate();
       assertThat(server.awaitExit(Duration.ofSeconds(10))).as(server.output()).hasValue(0);
-      assertThat(Duration.ofNanos(System.nanoTime() - signalled)).isLessThan(Duration.ofSeconds(10));
+      assertThat(Duration.ofNanos(System.nanoTime() - signalled))
+          .isLessThan(Duration.ofSeconds(10));
       assertThat(server.output()).contains("Stopped");
     }
   }
@@ -111,8 +112,8 @@ class ServerStartupIT {
   private static void assertErrorsAreJson(int port) throws Exception {
     HttpResponse<String> missing = ServerProcess.get(port, "/no/such/thing");
     assertThat(missing.statusCode()).isEqualTo(404);
-    assertThat(missing.headers().firstValue("content-type")).hasValueSatisfying(
-        type -> assertThat(type).startsWith("application/json"));
+    assertThat(missing.headers().firstValue("content-type"))
+        .hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
     JsonObject error = new JsonObject(missing.body()).getJsonObject("error");
     assertThat(error.getString("code")).isEqualTo("NOT_FOUND");
     assertThat(error.getInteger("status")).isEqualTo(404);
@@ -123,5 +124,4 @@ class ServerStartupIT {
     assertThat(new JsonObject(wrongMethod.body()).getJsonObject("error").getString("code"))
         .isEqualTo("METHOD_NOT_ALLOWED");
   }
-
 }

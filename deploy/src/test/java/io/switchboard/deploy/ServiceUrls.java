@@ -12,9 +12,18 @@ final class ServiceUrls {
 
   static String postgres(PostgresAddress address) {
     String password =
-        address.password() == null ? "" : ":" + URLEncoder.encode(address.password(), StandardCharsets.UTF_8);
-    return "postgresql://" + address.user() + password + "@" + address.host() + ":" + address.port()
-        + "/" + address.database();
+        address.password() == null
+            ? ""
+            : ":" + URLEncoder.encode(address.password(), StandardCharsets.UTF_8);
+    return "postgresql://"
+        + address.user()
+        + password
+        + "@"
+        + address.host()
+        + ":"
+        + address.port()
+        + "/"
+        + address.database();
   }
 
   static String redis(RedisAddress address) {
@@ -25,7 +34,12 @@ final class ServiceUrls {
                 + ":"
                 + URLEncoder.encode(address.password(), StandardCharsets.UTF_8)
                 + "@";
-    return (address.tls() ? "rediss://" : "redis://") + credentials + address.host() + ":"
-        + address.port() + "/" + address.database();
+    return (address.tls() ? "rediss://" : "redis://")
+        + credentials
+        + address.host()
+        + ":"
+        + address.port()
+        + "/"
+        + address.database();
   }
 }

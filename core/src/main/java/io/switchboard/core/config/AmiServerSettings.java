@@ -2,8 +2,6 @@ package io.switchboard.core.config;
 
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -63,18 +61,21 @@ public record AmiServerSettings(String id, String host, int port, String usernam
       throw new IllegalArgumentException("server " + id + ": needs a user and a secret");
     }
     String[] credentials = userInfo.split(":", 2);
+    if (credentials[1].isEmpty()) {
+      throw new IllegalArgumentException("server " + id + ": needs a user and a secret");
+    }
     int port = uri.getPort() == -1 ? DEFAULT_PORT : uri.getPort();
     return new AmiServerSettings(
-        id, uri.getHost(), port, decode(credentials[0]), decode(credentials[1]));
+        id,
+        uri.getHost(),
+        port,
+        PercentDecoding.decode(credentials[0]),
+        PercentDecoding.decode(credentials[1]));
   }
 
   /** A printable form with the secret hidden. */
   @Override
   public String toString() {
     return id + "=ami://" + username + ":***@" + host + ":" + port;
-  }
-
-  private static String decode(String text) {
-    return URLDecoder.decode(text, StandardCharsets.UTF_8);
   }
 }

@@ -2,8 +2,6 @@ package io.switchboard.core.config;
 
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 
 /**
  * Where a PostgreSQL database is and who to log in as. Parsed from {@code
@@ -40,13 +38,13 @@ public record PostgresAddress(
     String password = null;
     if (uri.getRawUserInfo() != null) {
       String[] parts = uri.getRawUserInfo().split(":", 2);
-      user = decode(parts[0]);
-      password = parts.length == 2 ? decode(parts[1]) : null;
+      user = PercentDecoding.decode(parts[0]);
+      password = parts.length == 2 ? PercentDecoding.decode(parts[1]) : null;
     }
     if (uri.getRawQuery() != null) {
       for (String parameter : uri.getRawQuery().split("&")) {
         String[] pair = parameter.split("=", 2);
-        String value = pair.length == 2 ? decode(pair[1]) : "";
+        String value = pair.length == 2 ? PercentDecoding.decode(pair[1]) : "";
         switch (pair[0]) {
           case "user" -> user = value;
           case "password" -> password = value;
@@ -85,9 +83,5 @@ public record PostgresAddress(
         + port
         + "/"
         + database;
-  }
-
-  private static String decode(String text) {
-    return URLDecoder.decode(text, StandardCharsets.UTF_8);
   }
 }

@@ -2,8 +2,6 @@ package io.switchboard.core.config;
 
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 
 /**
  * Where a Redis server is: parsed from {@code redis://[[user]:password@]host[:port][/database]}
@@ -47,8 +45,8 @@ public record RedisAddress(
     String password = null;
     if (uri.getRawUserInfo() != null) {
       String[] parts = uri.getRawUserInfo().split(":", 2);
-      user = parts[0].isEmpty() ? null : decode(parts[0]);
-      password = parts.length == 2 ? decode(parts[1]) : null;
+      user = parts[0].isEmpty() ? null : PercentDecoding.decode(parts[0]);
+      password = parts.length == 2 ? PercentDecoding.decode(parts[1]) : null;
     }
     int port = uri.getPort() == -1 ? DEFAULT_PORT : uri.getPort();
     return new RedisAddress(uri.getHost(), port, database, user, password, tls);
@@ -59,9 +57,5 @@ public record RedisAddress(
   public String toString() {
     String credentials = password == null ? "" : (user == null ? "" : user) + ":***@";
     return (tls ? "rediss://" : "redis://") + credentials + host + ":" + port + "/" + database;
-  }
-
-  private static String decode(String text) {
-    return URLDecoder.decode(text, StandardCharsets.UTF_8);
   }
 }

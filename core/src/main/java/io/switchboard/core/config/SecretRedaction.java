@@ -5,7 +5,7 @@ import java.util.regex.Pattern;
 /** Hides the password part of URLs ({@code scheme://user:secret@host}) before they are printed. */
 public final class SecretRedaction {
 
-  private static final Pattern USER_INFO_SECRET = Pattern.compile("(://[^:/@,\\s]*:)[^@,\\s]*@");
+  private static final Pattern USER_INFO_SECRET = Pattern.compile("(://[^:/@,\\s]*:)[^/,\\s]*@");
   private static final Pattern QUERY_SECRET =
       Pattern.compile("((?:password|secret)=)[^&,\\s]*", Pattern.CASE_INSENSITIVE);
 

@@ -46,7 +46,7 @@ public final class EmbeddedRedisServer implements AutoCloseable {
       if (dataDirectory != null) {
         Files.createDirectories(dataDirectory);
         builder
-            .setting("dir " + dataDirectory.toAbsolutePath())
+            .setting("dir " + quoted(dataDirectory.toAbsolutePath().toString()))
             .setting("appendonly yes")
             .setting("appendfsync everysec")
             .setting("save \"\"");
@@ -80,6 +80,11 @@ public final class EmbeddedRedisServer implements AutoCloseable {
     } catch (IOException failed) {
       throw new UncheckedIOException("could not stop embedded Redis", failed);
     }
+  }
+
+  /** A value quoted for redis.conf, which splits unquoted values at spaces. */
+  private static String quoted(String value) {
+    return "\"" + value.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
   }
 
   private static int freePort() throws IOException {

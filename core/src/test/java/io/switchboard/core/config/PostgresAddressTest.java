@@ -3,7 +3,6 @@ package io.switchboard.core.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -82,7 +81,6 @@ class PostgresAddressTest {
   }
 
   @Test
-  @Disabled("bug: URLDecoder turns + into a space, but + is literal in a URL's user info")
   void aPlusInThePasswordIsKept() {
     assertThat(PostgresAddress.parse("postgresql://app:a+b@db/calls").password()).isEqualTo("a+b");
   }

@@ -3,7 +3,6 @@ package io.switchboard.core.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -62,7 +61,6 @@ class RedisAddressTest {
   }
 
   @Test
-  @Disabled("bug: URLDecoder turns + into a space, but + is literal in a URL's user info")
   void aPlusInThePasswordIsKept() {
     assertThat(RedisAddress.parse("redis://:a+b@cache").password()).isEqualTo("a+b");
   }

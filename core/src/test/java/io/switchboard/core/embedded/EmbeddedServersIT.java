@@ -25,7 +25,6 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -71,9 +70,6 @@ class EmbeddedServersIT {
   }
 
   @Test
-  @Disabled(
-      "bug: EmbeddedRedisServer writes \"dir <path>\" unquoted into redis.conf, so Redis refuses"
-          + " a data directory whose path holds a space")
   void redisAcceptsADataDirectoryWithASpaceInItsPath(@TempDir Path parent) {
     try (EmbeddedRedisServer server = EmbeddedRedisServer.start(parent.resolve("data dir"))) {
       assertThat(redis(server.address(), RedisCommands::ping)).isEqualTo("PONG");

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.switchboard.core.config.PostgresAddress;
-import io.switchboard.core.config.PostgresSettings;
 import io.switchboard.core.config.RawSettings;
 import io.switchboard.core.config.SwitchboardSettings;
 import io.switchboard.core.health.ComponentHealth;
@@ -48,7 +47,7 @@ class PostgresDatabaseIT {
   @Test
   void theHealthCheckSucceedsAgainstTheTestDatabase(Vertx vertx, VertxTestContext ctx) {
     testDatabase = TestDatabase.create();
-    database = PostgresDatabase.open(vertx, withPassword(testDatabase.settings()));
+    database = PostgresDatabase.open(vertx, testDatabase.settings());
     HealthMonitor monitor = new HealthMonitor(vertx, HEALTH_TIMEOUT, new SimpleMeterRegistry());
     monitor.register(database.healthCheck());
 
@@ -68,7 +67,7 @@ class PostgresDatabaseIT {
   @Test
   void thePoolQueriesTheMigratedSchema(Vertx vertx, VertxTestContext ctx) {
     testDatabase = TestDatabase.create();
-    database = PostgresDatabase.open(vertx, withPassword(testDatabase.settings()));
+    database = PostgresDatabase.open(vertx, testDatabase.settings());
 
     database
         .pool()
@@ -115,20 +114,6 @@ class PostgresDatabaseIT {
                           assertThat(took).isLessThan(HEALTH_TIMEOUT);
                           ctx.completeNow();
                         })));
-  }
-
-  /**
-   * The settings with an empty password where they have none: PostgresDatabase.open throws on a
-   * null password (see PostgresDatabaseTest), and the test server trusts local connections, so it
-   * does not ask for one. Remove when open is fixed.
-   */
-  private static PostgresSettings withPassword(PostgresSettings settings) {
-    PostgresAddress address = settings.address().orElseThrow();
-    return address.password() != null
-        ? settings
-        : settings.withAddress(
-            new PostgresAddress(
-                address.host(), address.port(), address.database(), address.user(), ""));
   }
 
   private static int freePort() throws IOException {

@@ -10,7 +10,6 @@ import io.switchboard.core.config.SwitchboardSettings;
 import io.vertx.core.Vertx;
 import io.vertx.junit5.VertxExtension;
 import io.vertx.junit5.VertxTestContext;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -32,9 +31,6 @@ class PostgresDatabaseTest {
   }
 
   @Test
-  @Disabled(
-      "bug: open passes a null password to PgConnectOptions.setPassword, which throws"
-          + " NullPointerException in Vert.x 5; dev mode's embedded server has no password")
   void aDatabaseWithoutPasswordOpens(Vertx vertx) {
     assertThatCode(() -> PostgresDatabase.open(vertx, settings(null)).close())
         .doesNotThrowAnyException();
