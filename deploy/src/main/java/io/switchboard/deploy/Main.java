@@ -84,7 +84,11 @@ public final class Main {
           new sun.misc.Signal(name),
           signal -> {
             if (stopping.compareAndSet(false, true)) {
-              new Thread(stop, "switchboard-shutdown").start();
+              Thread shutdown = new Thread(stop, "switchboard-shutdown");
+              // Signal threads are daemons, and so would be this one: the JVM would then end as
+              // soon as Vert.x's threads did, before the embedded servers were stopped.
+              shutdown.setDaemon(false);
+              shutdown.start();
             }
           });
     }

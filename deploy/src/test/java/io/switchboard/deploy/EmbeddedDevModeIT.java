@@ -3,6 +3,9 @@ package io.switchboard.deploy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -42,8 +45,11 @@ class EmbeddedDevModeIT {
           embeddedPostgresPort(first),
           "INSERT INTO customers (kind, name) VALUES ('individual', 'Li Lei')");
 
+      int postgresPort = embeddedPostgresPort(first);
       first.terminate();
       assertThat(first.awaitExit(Duration.ofSeconds(10))).as(first.output()).hasValue(0);
+      assertThat(first.output()).contains("Stopped");
+      assertThat(listening(postgresPort)).as("embedded PostgreSQL stopped with the node").isFalse();
     }
     assertThat(directory.resolve("data/postgres/PG_VERSION")).exists();
 
@@ -57,6 +63,15 @@ class EmbeddedDevModeIT {
           .isEqualTo(1);
       second.terminate();
       assertThat(second.awaitExit(Duration.ofSeconds(10))).as(second.output()).hasValue(0);
+    }
+  }
+
+  private static boolean listening(int port) {
+    try (Socket socket = new Socket()) {
+      socket.connect(new InetSocketAddress("127.0.0.1", port), 500);
+      return true;
+    } catch (IOException refused) {
+      return false;
     }
   }
 
