@@ -3,6 +3,7 @@ package io.switchboard.deploy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.switchboard.testsupport.TestDatabase;
+import io.switchboard.testsupport.TestRedis;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -14,6 +15,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,7 +39,7 @@ class ReadinessIT {
     int closedRedisPort = unusedPort();
     int closedAmiPort = unusedPort();
     try (TestDatabase database = TestDatabase.createEmpty();
-        BannerPeer asterisk = new BannerPeer();
+        AmiPeer asterisk = new AmiPeer(true);
         ServerProcess server =
             ServerProcess.start(
                 directory,
@@ -74,6 +77,44 @@ class ReadinessIT {
     }
   }
 
+  @Test
+  void aProbeInFlightWhenSigtermArrivesStillGetsItsAnswer() throws Exception {
+    try (TestDatabase database = TestDatabase.createEmpty();
+        TestRedis redis = TestRedis.create();
+        AmiPeer stalledAsterisk = new AmiPeer(false);
+        ServerProcess server =
+            ServerProcess.start(
+                directory,
+                Map.of(
+                    "SWITCHBOARD_MODE",
+                    "production",
+                    "SWITCHBOARD_HTTP_PORT",
+                    "0",
+                    "SWITCHBOARD_HEALTH_CHECK_TIMEOUT",
+                    "2s",
+                    "SWITCHBOARD_POSTGRES_URL",
+                    ServiceUrls.postgres(database.address()),
+                    "SWITCHBOARD_REDIS_URL",
+                    ServiceUrls.redis(redis.address()),
+                    "SWITCHBOARD_REDIS_KEY_PREFIX",
+                    redis.keyPrefix(),
+                    "SWITCHBOARD_AMI_SERVERS",
+                    "pbx1=ami://admin:admin@127.0.0.1:" + stalledAsterisk.port()))) {
+      int port = server.awaitReady(Duration.ofSeconds(60));
+
+      CompletableFuture<HttpResponse<String>> inFlight =
+          ServerProcess.getAsync(port, "/health/ready");
+      Thread.sleep(500); // the probe now waits for a banner that does not come
+      server.terminate();
+
+      HttpResponse<String> answer = inFlight.get(10, TimeUnit.SECONDS);
+      assertThat(answer.statusCode()).as(answer.body()).isEqualTo(503);
+      assertThat(new JsonObject(answer.body()).getJsonArray("down").getList())
+          .containsExactly("ami:pbx1");
+      assertThat(server.awaitExit(Duration.ofSeconds(10))).as(server.output()).hasValue(0);
+    }
+  }
+
   private static JsonObject readiness(int port, int expectedStatus) throws Exception {
     HttpResponse<String> response = ServerProcess.get(port, "/health/ready");
     assertThat(response.statusCode()).as(response.body()).isEqualTo(expectedStatus);
@@ -94,11 +135,16 @@ class ReadinessIT {
     }
   }
 
-  /** A TCP peer that greets every connection with a real Asterisk banner and nothing more. */
-  private static final class BannerPeer implements AutoCloseable {
+  /**
+   * A TCP peer that greets every connection with a real Asterisk banner and nothing more, or, when
+   * {@code greets} is false, accepts connections and stays silent, like a stalled PBX.
+   */
+  private static final class AmiPeer implements AutoCloseable {
     private final ServerSocket socket;
+    private final boolean greets;
 
-    BannerPeer() throws IOException {
+    AmiPeer(boolean greets) throws IOException {
+      this.greets = greets;
       socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
       Thread acceptor = new Thread(this::serve, "banner-peer");
       acceptor.setDaemon(true);
@@ -112,9 +158,11 @@ class ReadinessIT {
     private void serve() {
       while (!socket.isClosed()) {
         try (Socket client = socket.accept()) {
-          OutputStream out = client.getOutputStream();
-          out.write(REAL_BANNER.getBytes(StandardCharsets.US_ASCII));
-          out.flush();
+          if (greets) {
+            OutputStream out = client.getOutputStream();
+            out.write(REAL_BANNER.getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+          }
           client.getInputStream().read();
         } catch (IOException closed) {
           // the peer was closed, or the client hung up

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -30,7 +31,10 @@ public final class ServerProcess implements AutoCloseable {
   private static final Pattern READY =
       Pattern.compile("Switchboard is ready: open http://[^:]+:(\\d+)/");
   private static final HttpClient HTTP =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(2))
+          .build();
 
   private final Process process;
   private final List<String> stdout = new ArrayList<>();
@@ -95,6 +99,16 @@ public final class ServerProcess implements AutoCloseable {
   public static HttpResponse<String> get(int port, String path)
       throws IOException, InterruptedException {
     return send(port, "GET", path);
+  }
+
+  /** GET on the server without waiting for the answer. */
+  public static CompletableFuture<HttpResponse<String>> getAsync(int port, String path) {
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+            .timeout(Duration.ofSeconds(10))
+            .GET()
+            .build();
+    return HTTP.sendAsync(request, HttpResponse.BodyHandlers.ofString());
   }
 
   /** Any method on the server, with no body. */

@@ -31,6 +31,11 @@ public final class RedisDatabase {
   private static final Logger LOG = LoggerFactory.getLogger(RedisDatabase.class);
   private static final long MAX_RETRY_DELAY_MS = 5_000;
 
+  /**
+   * Commands that may wait for Redis before new ones are refused (Lettuce's default is unbounded).
+   */
+  static final int MAX_QUEUED_COMMANDS = 10_000;
+
   private final Vertx vertx;
   private final RedisSettings settings;
   private final ClientResources resources;
@@ -50,6 +55,7 @@ public final class RedisDatabase {
     client.setOptions(
         ClientOptions.builder()
             .autoReconnect(true)
+            .requestQueueSize(MAX_QUEUED_COMMANDS)
             .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
             .timeoutOptions(TimeoutOptions.enabled(settings.commandTimeout()))
             .build());

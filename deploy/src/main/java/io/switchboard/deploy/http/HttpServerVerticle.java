@@ -9,6 +9,7 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The node's HTTP server: health, metrics, and (as later modules arrive) the REST API and the web
@@ -22,6 +23,9 @@ public final class HttpServerVerticle extends VerticleBase {
 
   private static final int MAX_HEADER_SIZE = 16 * 1024;
   private static final int IDLE_TIMEOUT_SECONDS = 120;
+
+  /** On shutdown, requests in flight get this long to finish before connections are closed. */
+  private static final long DRAIN_SECONDS = 3;
 
   private final HttpSettings settings;
   private final HealthMonitor health;
@@ -54,6 +58,12 @@ public final class HttpServerVerticle extends VerticleBase {
             .setIdleTimeout(IDLE_TIMEOUT_SECONDS);
     server = vertx.createHttpServer(options).requestHandler(router);
     return server.listen();
+  }
+
+  /** Stops accepting connections and lets requests in flight finish, for at most 3 s. */
+  @Override
+  public Future<?> stop() {
+    return server.shutdown(DRAIN_SECONDS, TimeUnit.SECONDS);
   }
 
   /** The port the server listens on (the chosen one when configured as 0). */

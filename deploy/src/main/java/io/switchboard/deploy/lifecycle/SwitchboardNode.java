@@ -41,12 +41,16 @@ public final class SwitchboardNode {
 
   private SwitchboardNode() {}
 
-  /** A named piece of shutdown work. */
-  private record Step(String name, ThrowingRunnable work) {}
+  /**
+   * A named piece of shutdown work. An {@code always} step runs even when time is up: stopping the
+   * embedded servers must not be skipped, or their processes would outlive the node.
+   */
+  private record Step(String name, boolean always, StopWork work) {}
 
+  /** Stops one part, waiting at most {@code budget} for it. */
   @FunctionalInterface
-  private interface ThrowingRunnable {
-    void run() throws Exception;
+  private interface StopWork {
+    void stop(Duration budget) throws Exception;
   }
 
   /**
@@ -68,25 +72,25 @@ public final class SwitchboardNode {
   @SuppressForbidden(reason = "start-up runs on Main's thread and waits for each part in order")
   private void startParts(SwitchboardSettings configured) {
     settings = devServices.startMissing(configured);
-    stopSteps.push(new Step("embedded servers", devServices::close));
+    stopSteps.push(new Step("embedded servers", true, budget -> devServices.close()));
     summary = devServices.describe(settings);
 
     int applied = DatabaseMigrations.migrate(settings.postgres().address().orElseThrow());
     LOG.info("Database schema is up to date ({} migrations applied now)", applied);
 
     PrometheusMetrics metrics = PrometheusMetrics.create();
-    stopSteps.push(new Step("metrics", metrics::close));
+    stopSteps.push(new Step("metrics", false, budget -> metrics.close()));
     Vertx vertx =
         Vertx.builder()
             .with(new VertxOptions().setMetricsOptions(vertxMetricsOptions()))
             .withMetrics(new MicrometerMetricsFactory(metrics.registry()))
             .build();
-    stopSteps.push(new Step("vert.x", () -> await(vertx.close())));
+    stopSteps.push(new Step("vert.x", false, budget -> await(vertx.close(), budget)));
 
     PostgresDatabase database = PostgresDatabase.open(vertx, settings.postgres());
-    stopSteps.push(new Step("postgres pool", () -> await(database.close())));
+    stopSteps.push(new Step("postgres pool", false, budget -> await(database.close(), budget)));
     RedisDatabase redis = RedisDatabase.open(vertx, settings.redis());
-    stopSteps.push(new Step("redis", () -> await(redis.close())));
+    stopSteps.push(new Step("redis", false, budget -> await(redis.close(), budget)));
 
     HealthMonitor health =
         new HealthMonitor(vertx, settings.healthCheckTimeout(), metrics.registry());
@@ -98,8 +102,9 @@ public final class SwitchboardNode {
     }
 
     HttpServerVerticle http = new HttpServerVerticle(settings.http(), health, metrics);
-    String httpDeployment = await(vertx.deployVerticle(http));
-    stopSteps.push(new Step("http server", () -> await(vertx.undeploy(httpDeployment))));
+    String httpDeployment = await(vertx.deployVerticle(http), START_TIMEOUT);
+    stopSteps.push(
+        new Step("http server", false, budget -> await(vertx.undeploy(httpDeployment), budget)));
     httpPort = http.actualPort();
   }
 
@@ -134,13 +139,14 @@ public final class SwitchboardNode {
     boolean clean = true;
     while (!stopSteps.isEmpty()) {
       Step step = stopSteps.pop();
-      if (System.nanoTime() > deadline) {
+      long left = deadline - System.nanoTime();
+      if (left <= 0 && !step.always()) {
         LOG.error("Shutdown ran out of time before stopping {}", step.name());
         clean = false;
         continue;
       }
       try {
-        step.work().run();
+        step.work().stop(Duration.ofNanos(Math.max(left, 0)));
       } catch (Exception failed) {
         LOG.warn("Stopping {} failed: {}", step.name(), failed.toString());
         clean = false;
@@ -150,17 +156,17 @@ public final class SwitchboardNode {
   }
 
   @SuppressForbidden(reason = "called only from start and stop, on non-event-loop threads")
-  private static <T> T await(Future<T> future) {
+  private static <T> T await(Future<T> future, Duration timeout) {
     try {
       return future
           .toCompletionStage()
           .toCompletableFuture()
-          .get(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+          .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
     } catch (java.util.concurrent.ExecutionException failed) {
       Throwable cause = failed.getCause();
       throw cause instanceof RuntimeException runtime ? runtime : new IllegalStateException(cause);
     } catch (java.util.concurrent.TimeoutException late) {
-      throw new IllegalStateException("no answer within " + START_TIMEOUT.toSeconds() + " s", late);
+      throw new IllegalStateException("no answer within " + timeout.toMillis() + " ms", late);
     } catch (InterruptedException interrupted) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted", interrupted);
