@@ -45,7 +45,7 @@ public record PredictiveSettings(
 
   /** US accounting, 3 %, AMD on with a 0 % false-positive estimate, and the tuned controller. */
   public static PredictiveSettings defaults() {
-    return new PredictiveSettings(AbandonAccounting.US, 0.03, true, 0.0, 0.9, 2.0, 0.01, 0.3, 3.0);
+    return new PredictiveSettings(AbandonAccounting.US, 0.03, true, 0.0, 0.9, 2.0, 0.02, 0.3, 3.0);
   }
 
   /** The same settings under another accounting and AMD configuration. */
