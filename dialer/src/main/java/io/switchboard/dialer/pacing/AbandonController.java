@@ -13,9 +13,18 @@ public final class AbandonController {
   private final double targetRate;
   private final double initialLogit;
   private final double gain;
+  private final double falsePositiveVariance;
 
-  public AbandonController(double targetRate, double initialRisk, double gain) {
+  /**
+   * @param targetRate the pacing drop rate to steer to
+   * @param countedFalsePositives the AMD false-positive rate charged to the budget (0 if none)
+   * @param initialRisk the cold-start threshold
+   * @param gain log-odds per call of unused budget
+   */
+  public AbandonController(
+      double targetRate, double countedFalsePositives, double initialRisk, double gain) {
     this.targetRate = targetRate;
+    this.falsePositiveVariance = countedFalsePositives * (1 - countedFalsePositives);
     this.initialLogit = logit(initialRisk);
     this.gain = gain;
   }
@@ -26,7 +35,9 @@ public final class AbandonController {
 
   /** The drop-risk threshold given the day's live answers and abandons so far. */
   public double risk(long liveAnswers, long abandons) {
-    double z = initialLogit + gain * (targetRate * liveAnswers - abandons);
+    double allowed =
+        targetRate * liveAnswers - 2 * Math.sqrt(falsePositiveVariance * Math.max(0, liveAnswers));
+    double z = initialLogit + gain * (allowed - abandons);
     z = Math.max(MIN_LOGIT, Math.min(MAX_LOGIT, z));
     return 1 / (1 + Math.exp(-z));
   }

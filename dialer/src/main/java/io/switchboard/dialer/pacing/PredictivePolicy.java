@@ -27,6 +27,7 @@ public final class PredictivePolicy implements PacingPolicy {
     this.controller =
         new AbandonController(
             feasibility.pacingBudget() * settings.targetFraction(),
+            settings.abandonLimit() - feasibility.pacingBudget(),
             settings.initialRisk(),
             settings.gain());
   }

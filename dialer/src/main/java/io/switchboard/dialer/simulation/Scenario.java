@@ -54,10 +54,19 @@ public record Scenario(
     return t >= dipStart && t < dipEnd ? dipHuman : pHuman;
   }
 
-  /** The perfect-foresight ceiling of talk occupancy: E[T] / (E[T] + E[W]). */
+  /**
+   * The perfect-foresight ceiling of talk occupancy: E[T] / (E[T] + E[W]), weighted by the time
+   * before and after a talk-time drift.
+   */
   public double ceilingOccupancy() {
     double t = talk.expectedMean();
-    return t / (t + WRAP_MEAN);
+    double before = t / (t + WRAP_MEAN);
+    if (talk.driftAt() < 0 || talk.driftAt() >= SHIFT_SECONDS) {
+      return before;
+    }
+    double share = talk.driftAt() / SHIFT_SECONDS;
+    double after = talk.driftMean() / (talk.driftMean() + WRAP_MEAN);
+    return share * before + (1 - share) * after;
   }
 
   /** The ceiling's conversations per agent-hour. */

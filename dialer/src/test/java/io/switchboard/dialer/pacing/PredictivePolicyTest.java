@@ -88,6 +88,17 @@ class PredictivePolicyTest {
   }
 
   @Test
+  void countedAmdFalsePositivesKeepATwoSigmaMarginOffTheBudget() {
+    AbandonController us = new AbandonController(0.009, 0.0, 0.02, 0.3);
+    AbandonController uk = new AbandonController(0.009, 0.02, 0.02, 0.3);
+    // After 2400 live answers and 10 drops the US controller has budget to spare; under UK
+    // accounting 2 x sqrt(0.02 x 0.98 x 2400) = 13.7 calls are held back for unseen false
+    // positives, so the same day is already over its allowance.
+    assertThat(us.risk(2400, 10)).isGreaterThan(0.02);
+    assertThat(uk.risk(2400, 10)).isLessThan(0.02);
+  }
+
+  @Test
   void predictiveModeIsRefusedUnderUkAccountingWithAStockAmdFalsePositiveRate() {
     PredictiveSettings settings =
         PredictiveSettings.defaults().withAmd(AbandonAccounting.UK, true, 0.12);
