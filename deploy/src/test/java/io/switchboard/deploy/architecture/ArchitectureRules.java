@@ -107,6 +107,18 @@ final class ArchitectureRules {
             "Netty types stay in the AMI wire layer and the Redis driver package; the rest uses Vert.x");
   }
 
+  /** Pacing is pure Java so that the simulator and the live runner share it (issue #6). */
+  static ArchRule pacingIsPureJava() {
+    return noClasses()
+        .that()
+        .resideInAPackage("io.switchboard.dialer.pacing..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "io.vertx..", "io.netty..", "io.lettuce..", "io.switchboard.dialer.simulation..")
+        .because("pacing policies run unchanged in the simulator and behind the AMI bridge");
+  }
+
   private static String[] withDeploy() {
     List<String> all = new java.util.ArrayList<>(FEATURE_MODULES);
     all.add(DEPLOY);

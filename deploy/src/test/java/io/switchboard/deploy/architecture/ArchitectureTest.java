@@ -26,6 +26,7 @@ class ArchitectureTest {
     org.assertj.core.api.Assertions.assertThat(production.stream().map(c -> c.getPackageName()))
         .anyMatch(name -> name.startsWith("io.switchboard.core"))
         .anyMatch(name -> name.startsWith("io.switchboard.ami"))
+        .anyMatch(name -> name.startsWith("io.switchboard.dialer.pacing"))
         .anyMatch(name -> name.startsWith("io.switchboard.deploy"))
         .noneMatch(name -> name.startsWith("io.switchboard.testsupport"));
   }
@@ -49,6 +50,11 @@ class ArchitectureTest {
   @Test
   void sqlClientTypesStayInPersistencePackages() {
     ArchitectureRules.sqlClientStaysInPersistencePackages().check(production);
+  }
+
+  @Test
+  void pacingPoliciesArePureJava() {
+    ArchitectureRules.pacingIsPureJava().check(production);
   }
 
   @Test
