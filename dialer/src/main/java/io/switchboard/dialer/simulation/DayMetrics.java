@@ -21,6 +21,20 @@ final class DayMetrics {
   private double[] readyToBridge = new double[256];
   private int bridgeCount;
 
+  /** Per minute of the shift: live answers, abandoned people, AMD false positives. */
+  final int[] liveByMinute = new int[MINUTES];
+
+  final int[] abandonedByMinute = new int[MINUTES];
+  final int[] falsePositivesByMinute = new int[MINUTES];
+
+  /** Minutes in the shift. */
+  static final int MINUTES = (int) (Scenario.SHIFT_SECONDS / 60);
+
+  /** The minute bin of a time of day, clamped to the shift. */
+  static int minute(double seconds) {
+    return (int) Math.max(0, Math.min(MINUTES - 1, Math.floor(seconds / 60)));
+  }
+
   /** Accounts for an agent's time in a state that is ending. */
   void agentTime(AgentState state, boolean humanCall, double seconds) {
     if (state == AgentState.PAUSED || state == AgentState.LOGGED_OUT) {
@@ -65,6 +79,8 @@ final class DayMetrics {
         available / 3600,
         Arrays.copyOf(waits, waitCount),
         Arrays.copyOf(readyToBridge, bridgeCount),
+        new DayResult.MinuteCounts(
+            liveByMinute.clone(), abandonedByMinute.clone(), falsePositivesByMinute.clone()),
         logHash);
   }
 }

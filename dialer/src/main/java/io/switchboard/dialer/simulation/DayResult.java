@@ -15,6 +15,7 @@ package io.switchboard.dialer.simulation;
  * @param agentHours available agent-hours
  * @param waits agent idle seconds before each conversation with a person
  * @param readyToBridge seconds from ready to bridged for each connected person
+ * @param minutes per-minute counts of live answers, abandons and false positives (for windows)
  * @param logHash hash of the event log, or empty when not logged
  */
 public record DayResult(
@@ -29,7 +30,14 @@ public record DayResult(
     double agentHours,
     double[] waits,
     double[] readyToBridge,
+    MinuteCounts minutes,
     String logHash) {
+
+  /**
+   * Per minute of the shift: people who answered, people abandoned, people AMD hung up on.
+   * Immutable by convention (the arrays are not copied).
+   */
+  public record MinuteCounts(int[] live, int[] abandoned, int[] falsePositives) {}
 
   /** US accounting: abandoned live / live answered. */
   public double abandonRateUs() {

@@ -188,6 +188,7 @@ public final class DaySimulation {
     boolean human = call.truth == Truth.HUMAN;
     if (human) {
       metrics.liveAnswered++;
+      metrics.liveByMinute[DayMetrics.minute(now)]++;
     }
     if (scenario.amd()) {
       double delay = human ? call.draw.humanAmdDelay() : call.draw.machineAmdDelay();
@@ -208,6 +209,7 @@ public final class DaySimulation {
     } else {
       if (human) {
         metrics.falsePositives++;
+        metrics.falsePositivesByMinute[DayMetrics.minute(now)]++;
       }
       emit(new CallEnded(call.id, CallOutcome.MACHINE, instant()));
     }
@@ -265,6 +267,7 @@ public final class DaySimulation {
     waiting.remove(call);
     if (call.truth == Truth.HUMAN) {
       metrics.abandonedLive++;
+      metrics.abandonedByMinute[DayMetrics.minute(now)]++;
     } else {
       metrics.abandonedMachines++;
     }

@@ -24,6 +24,8 @@ import java.util.List;
  * @param dialsPerConversation dials per conversation
  * @param readyToBridgeP95 95th percentile of ready-to-bridge seconds of connected people
  * @param gapToCeiling ceiling talk occupancy minus this policy's
+ * @param windows the rolling 24 h and whole-sequence campaign windows, days read as consecutive
+ *     shifts
  */
 public record PolicySummary(
     String policy,
@@ -43,7 +45,8 @@ public record PolicySummary(
     double conversationsPerAgentHour,
     double dialsPerConversation,
     double readyToBridgeP95,
-    double gapToCeiling) {
+    double gapToCeiling,
+    CampaignWindows windows) {
 
   /** The daily abandon limit the figures are checked against. */
   public static final double LIMIT = 0.03;
@@ -82,7 +85,8 @@ public record PolicySummary(
         hours == 0 ? 0 : conversations / hours,
         conversations == 0 ? 0 : dials / conversations,
         percentile(bridge, 0.95),
-        ceiling - occ);
+        ceiling - occ,
+        CampaignWindows.of(days));
   }
 
   private static double percentile(double[] sorted, double p) {
