@@ -108,6 +108,17 @@ public final class OccupancyPlot {
         f(
             "<text x=\"%d\" y=\"%d\" fill=\"green\">ceiling %.1f%%</text>\n",
             left + 4, ceiling - 3, 100 * scenario.ceilingOccupancy()));
+    double open = ErlangB.talkOccupancy(scenario);
+    int openY = top + h - (int) (h * (open - Y_MIN) / (Y_MAX - Y_MIN));
+    svg.append(
+        f(
+            "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#8c564b\""
+                + " stroke-dasharray=\"2,3\"/>\n",
+            left, openY, left + w, openY));
+    svg.append(
+        f(
+            "<text x=\"%d\" y=\"%d\" fill=\"#8c564b\">Erlang-B open loop %.1f%%</text>\n",
+            left + w - 150, openY - 3, 100 * open));
     int labelRow = 0;
     for (PolicySummary row : rows) {
       double x = Math.min(uk ? row.abandonUkMax() : row.abandonUsMax(), X_MAX);
@@ -125,7 +136,9 @@ public final class OccupancyPlot {
   }
 
   private static String color(String policy) {
-    if (policy.startsWith("predictive (ours)")) {
+    if (policy.startsWith(BenchmarkTable.REFERENCE_B)) {
+      return "#000000";
+    } else if (policy.startsWith("predictive (ours)")) {
       return "#d62728";
     } else if (policy.startsWith("vicidial")) {
       return "#ff7f0e";

@@ -17,7 +17,9 @@ import java.util.function.Supplier;
  * The pacing benchmark: runs every policy over the same seeded days (common random numbers) in each
  * chosen scenario and prints one table per scenario; optionally writes the SVG plot. Not a test.
  * Options: {@code --days N} (30), {@code --scenarios C1,C2|core|all} (core), {@code --tuning-days
- * N} (4; 0 skips the tuned baselines), {@code --parallel}, {@code --svg FILE}.
+ * N} (4; 0 skips the tuned baselines), {@code --parallel}, {@code --svg FILE}, {@code --ref-b
+ * core|all|none|C1,C2} (core: where the look-ahead reference runs), {@code --ref-b-futures K} (64),
+ * {@code --ref-b-alpha A} (skip its tuning), {@code --ref-b-steps S} (5 bisection steps).
  */
 public final class PacingBenchmark {
   private PacingBenchmark() {}
@@ -30,6 +32,7 @@ public final class PacingBenchmark {
     boolean parallel = false;
     String scenarios = "core";
     Path svg = null;
+    RolloutOptions rollout = new RolloutOptions();
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--days" -> days = Integer.parseInt(args[++i]);
@@ -37,6 +40,10 @@ public final class PacingBenchmark {
         case "--scenarios" -> scenarios = args[++i];
         case "--parallel" -> parallel = true;
         case "--svg" -> svg = Path.of(args[++i]);
+        case "--ref-b" -> rollout.scenarios = args[++i];
+        case "--ref-b-futures" -> rollout.futures = Integer.parseInt(args[++i]);
+        case "--ref-b-alpha" -> rollout.alpha = Double.parseDouble(args[++i]);
+        case "--ref-b-steps" -> rollout.steps = Integer.parseInt(args[++i]);
         default -> throw new IllegalArgumentException("unknown option " + args[i]);
       }
     }
@@ -52,7 +59,7 @@ public final class PacingBenchmark {
         tuningDays,
         SettingsSearch.TUNING_SEED);
     for (Scenario scenario : select(scenarios)) {
-      results.put(scenario, runScenario(scenario, runner, days, tuningDays, out));
+      results.put(scenario, runScenario(scenario, runner, days, tuningDays, rollout, out));
     }
     if (svg != null) {
       OccupancyPlot.write(svg, results);
@@ -75,8 +82,35 @@ public final class PacingBenchmark {
     return chosen;
   }
 
+  /** Options of the look-ahead reference (ref B). */
+  private static final class RolloutOptions {
+    String scenarios = "core";
+    int futures = 64;
+    Double alpha;
+    int steps = 5;
+
+    boolean runsIn(Scenario scenario) {
+      if (scenarios.equalsIgnoreCase("all")) {
+        return true;
+      }
+      if (scenarios.equalsIgnoreCase("none")) {
+        return false;
+      }
+      List<String> ids =
+          scenarios.equalsIgnoreCase("core")
+              ? ScenarioCatalog.CORE
+              : List.of(scenarios.toUpperCase(Locale.ROOT).split(","));
+      return ids.contains(scenario.id());
+    }
+  }
+
   private static List<PolicySummary> runScenario(
-      Scenario scenario, DayRunner runner, int days, int tuningDays, PrintStream out) {
+      Scenario scenario,
+      DayRunner runner,
+      int days,
+      int tuningDays,
+      RolloutOptions rollout,
+      PrintStream out) {
     Double bestRatio = null;
     VicidialSettings bestVicidial = null;
     if (tuningDays > 0) {
@@ -84,9 +118,18 @@ public final class PacingBenchmark {
       bestRatio = search.bestRatio(scenario);
       bestVicidial = search.bestVicidial(scenario);
     }
+    Double alpha = null;
+    if (rollout.runsIn(scenario)) {
+      alpha = rollout.alpha;
+      if (alpha == null && tuningDays > 0) {
+        alpha =
+            new SettingsSearch(runner, tuningDays)
+                .bestRolloutAlpha(scenario, rollout.futures, rollout.steps);
+      }
+    }
     StringBuilder refusal = new StringBuilder();
     Map<String, Supplier<PacingPolicy>> lineup =
-        PolicyLineup.of(scenario, bestRatio, bestVicidial, refusal);
+        PolicyLineup.of(scenario, bestRatio, bestVicidial, alpha, rollout.futures, refusal);
     List<PolicySummary> rows = new ArrayList<>();
     for (Map.Entry<String, Supplier<PacingPolicy>> policy : lineup.entrySet()) {
       List<DayResult> results = runner.run(scenario, policy.getValue(), 1, days);

@@ -34,6 +34,20 @@ public final class PolicyLineup {
    */
   public static Map<String, Supplier<PacingPolicy>> of(
       Scenario scenario, Double bestRatio, VicidialSettings bestVicidial, StringBuilder refusal) {
+    return of(scenario, bestRatio, bestVicidial, null, 0, refusal);
+  }
+
+  /**
+   * The lineup with the look-ahead reference (ref B) at threshold {@code rolloutAlpha} and {@code
+   * futures} futures per decision, or without it when {@code rolloutAlpha} is null.
+   */
+  public static Map<String, Supplier<PacingPolicy>> of(
+      Scenario scenario,
+      Double bestRatio,
+      VicidialSettings bestVicidial,
+      Double rolloutAlpha,
+      int futures,
+      StringBuilder refusal) {
     Map<String, Supplier<PacingPolicy>> lineup = new LinkedHashMap<>();
     lineup.put("progressive", ProgressivePolicy::new);
     lineup.put("ratio 1.50", () -> new FixedRatioPolicy(1.5));
@@ -62,6 +76,16 @@ public final class PolicyLineup {
     } catch (PacingRefusedException e) {
       refusal.append(e.getMessage());
       lineup.put("predictive refused -> progressive", ProgressivePolicy::new);
+    }
+    if (rolloutAlpha != null) {
+      lineup.put(
+          String.format(
+              java.util.Locale.ROOT,
+              "%s α %.4f K %d",
+              BenchmarkTable.REFERENCE_B,
+              rolloutAlpha,
+              futures),
+          () -> new RolloutReference(scenario, rolloutAlpha, futures));
     }
     return lineup;
   }

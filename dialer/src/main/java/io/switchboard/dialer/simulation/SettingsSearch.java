@@ -63,6 +63,33 @@ public final class SettingsSearch {
     return best;
   }
 
+  /**
+   * The largest threshold α of the look-ahead reference with no tuning day over the limit, by
+   * bisection on log α between 0.0005 and 0.2 ({@code steps} halvings). If even the smallest is not
+   * compliant, the smallest.
+   */
+  public double bestRolloutAlpha(Scenario scenario, int futures, int steps) {
+    double lo = 0.0005;
+    double hi = 0.2;
+    double top = hi;
+    PolicySummary loosest =
+        evaluate(scenario, "ref B", () -> new RolloutReference(scenario, top, futures));
+    if (compliant(scenario, loosest)) {
+      return hi;
+    }
+    for (int i = 0; i < steps; i++) {
+      double mid = Math.sqrt(lo * hi);
+      PolicySummary s =
+          evaluate(scenario, "ref B", () -> new RolloutReference(scenario, mid, futures));
+      if (compliant(scenario, s)) {
+        lo = mid;
+      } else {
+        hi = mid;
+      }
+    }
+    return lo;
+  }
+
   private PolicySummary evaluate(
       Scenario scenario,
       String name,
