@@ -19,7 +19,7 @@ import java.util.function.Supplier;
  * Options: {@code --days N} (30), {@code --scenarios C1,C2|core|all} (core), {@code --tuning-days
  * N} (4; 0 skips the tuned baselines), {@code --parallel}, {@code --svg FILE}, {@code --ref-b
  * core|all|none|C1,C2} (core: where the look-ahead reference runs), {@code --ref-b-futures K} (64),
- * {@code --ref-b-alpha A} (skip its tuning), {@code --ref-b-steps S} (5 bisection steps).
+ * {@code --ref-b-alpha A} (skip its tuning), {@code --ref-b-steps S} (6 bisection steps).
  */
 public final class PacingBenchmark {
   private PacingBenchmark() {}
@@ -87,7 +87,7 @@ public final class PacingBenchmark {
     String scenarios = "core";
     int futures = 64;
     Double alpha;
-    int steps = 5;
+    int steps = 6;
 
     boolean runsIn(Scenario scenario) {
       if (scenarios.equalsIgnoreCase("all")) {

@@ -65,12 +65,12 @@ public final class SettingsSearch {
 
   /**
    * The largest threshold α of the look-ahead reference with no tuning day over the limit, by
-   * bisection on log α between 0.0005 and 0.2 ({@code steps} halvings). If even the smallest is not
+   * bisection on log α between 0.002 and 0.06 ({@code steps} halvings). If even the smallest is not
    * compliant, the smallest.
    */
   public double bestRolloutAlpha(Scenario scenario, int futures, int steps) {
-    double lo = 0.0005;
-    double hi = 0.2;
+    double lo = 0.002;
+    double hi = 0.06;
     double top = hi;
     PolicySummary loosest =
         evaluate(scenario, "ref B", () -> new RolloutReference(scenario, top, futures));
