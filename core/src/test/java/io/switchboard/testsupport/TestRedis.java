@@ -2,7 +2,6 @@ package io.switchboard.testsupport;
 
 import io.lettuce.core.KeyScanCursor;
 import io.lettuce.core.RedisClient;
-import io.lettuce.core.RedisURI;
 import io.lettuce.core.ScanArgs;
 import io.lettuce.core.ScanCursor;
 import io.lettuce.core.api.StatefulRedisConnection;
@@ -11,6 +10,7 @@ import io.switchboard.core.config.RawSettings;
 import io.switchboard.core.config.RedisAddress;
 import io.switchboard.core.config.RedisSettings;
 import io.switchboard.core.config.SwitchboardSettings;
+import io.switchboard.core.redis.RedisDatabase;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.HexFormat;
@@ -66,7 +66,8 @@ public final class TestRedis implements AutoCloseable {
       return;
     }
     closed = true;
-    RedisClient client = RedisClient.create(uri());
+    RedisClient client =
+        RedisClient.create(RedisDatabase.lettuceUri(address, Duration.ofSeconds(5)));
     try (StatefulRedisConnection<String, String> connection = client.connect()) {
       RedisCommands<String, String> commands = connection.sync();
       ScanArgs matching = ScanArgs.Builder.matches(keyPrefix + "*").limit(500);
@@ -86,23 +87,5 @@ public final class TestRedis implements AutoCloseable {
   @Override
   public String toString() {
     return address + " " + keyPrefix + "*";
-  }
-
-  private RedisURI uri() {
-    RedisURI.Builder builder =
-        RedisURI.builder()
-            .withHost(address.host())
-            .withPort(address.port())
-            .withDatabase(address.database())
-            .withSsl(address.tls())
-            .withTimeout(Duration.ofSeconds(5));
-    if (address.password() != null) {
-      if (address.user() != null) {
-        builder.withAuthentication(address.user(), address.password());
-      } else {
-        builder.withPassword(address.password().toCharArray());
-      }
-    }
-    return builder.build();
   }
 }

@@ -16,6 +16,7 @@ import io.switchboard.core.error.SwitchboardException;
 import io.switchboard.core.health.HealthCheck;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,7 +51,7 @@ public final class RedisDatabase {
     this.settings = settings;
     this.resources =
         DefaultClientResources.builder().ioThreadPoolSize(2).computationThreadPoolSize(2).build();
-    this.uri = toUri(address, settings);
+    this.uri = lettuceUri(address, settings.commandTimeout());
     this.client = RedisClient.create(resources, uri);
     client.setOptions(
         ClientOptions.builder()
@@ -153,14 +154,18 @@ public final class RedisDatabase {
         false);
   }
 
-  private static RedisURI toUri(RedisAddress address, RedisSettings settings) {
+  /**
+   * Lettuce's form of an address, with credentials and a command timeout. Public for the test
+   * support's short-lived clean-up connections; everything else goes through {@link #open}.
+   */
+  public static RedisURI lettuceUri(RedisAddress address, Duration commandTimeout) {
     RedisURI.Builder builder =
         RedisURI.builder()
             .withHost(address.host())
             .withPort(address.port())
             .withDatabase(address.database())
             .withSsl(address.tls())
-            .withTimeout(settings.commandTimeout());
+            .withTimeout(commandTimeout);
     if (address.password() != null) {
       if (address.user() != null) {
         builder.withAuthentication(address.user(), address.password());
