@@ -22,6 +22,8 @@ import io.vertx.ext.web.Router;
 public final class CrmSecurity {
 
   private final PasswordHasher hasher;
+  private final UserRepository users;
+  private final SessionStore sessions;
   private final RouteGuard guard;
   private final SensitiveFieldPolicy fieldPolicy;
   private final ActiveCallStore activeCalls;
@@ -35,9 +37,9 @@ public final class CrmSecurity {
       RedisDatabase redis,
       SecuritySettings settings) {
     this.hasher = hasher;
-    UserRepository users = new UserRepository(database.pool());
+    this.users = new UserRepository(database.pool());
+    this.sessions = new SessionStore(redis, settings.tokenTtl());
     AuditLogRepository audit = new AuditLogRepository(database.pool());
-    SessionStore sessions = new SessionStore(redis, settings.tokenTtl());
     LoginAttemptStore attempts =
         new LoginAttemptStore(
             redis,
@@ -66,7 +68,7 @@ public final class CrmSecurity {
         .compose(
             hasher -> {
               CrmSecurity security = new CrmSecurity(hasher, database, redis, settings);
-              return new AdminBootstrap(new UserRepository(database.pool()), hasher)
+              return new AdminBootstrap(security.users, hasher)
                   .run(mode, settings)
                   .map(security)
                   .recover(
@@ -92,6 +94,18 @@ public final class CrmSecurity {
   /** Where the live console records each agent's active call (see {@link ActiveCallStore}). */
   public ActiveCallStore activeCalls() {
     return activeCalls;
+  }
+
+  UserRepository users() {
+    return users;
+  }
+
+  SessionStore sessions() {
+    return sessions;
+  }
+
+  PasswordHasher hasher() {
+    return hasher;
   }
 
   /** Stops the password hashing workers. */

@@ -283,7 +283,10 @@ public final class UserRepository {
 
   private static Future<Void> insertRoles(SqlClient client, long userId, Set<Role> roles) {
     String[] names = roles.stream().map(Role::dbName).sorted().toArray(String[]::new);
-    return client.preparedQuery(INSERT_ROLES).execute(Tuple.of(userId, names)).mapEmpty();
+    return client
+        .preparedQuery(INSERT_ROLES)
+        .execute(Tuple.tuple().addLong(userId).addArrayOfString(names))
+        .mapEmpty();
   }
 
   private static Future<Void> requireActiveAdmin(SqlClient client) {
