@@ -53,6 +53,39 @@ public final class SettingCatalog {
               "Asterisk servers, comma-separated `id=ami://user:secret@host:5038`. The id is"
                   + " stored on every call record."),
           new SettingKey(
+              "security.token-ttl",
+              "8h",
+              "Lifetime of a login token, counted from the login and not extended by use (one"
+                  + " shift); from 1m to 168h."),
+          new SettingKey(
+              "security.login-max-failures",
+              "5",
+              "Failed logins allowed per username within `security.login-failure-window`; the"
+                  + " next attempt is answered 429 until the window ends."),
+          new SettingKey(
+              "security.login-max-failures-per-address",
+              "50",
+              "Failed logins allowed per client address within the window; higher than per"
+                  + " username because a call center's agents often share one NAT address."),
+          new SettingKey(
+              "security.login-failure-window",
+              "15m",
+              "Window in which failed logins are counted, from the first failure."),
+          new SettingKey(
+              "security.password-hash-threads",
+              "2",
+              "Worker threads that hash and check passwords (argon2id, 19 MiB of memory each)."),
+          new SettingKey(
+              "security.bootstrap-admin-username",
+              "admin",
+              "Username of the first admin, created at start when no active admin exists."),
+          new SettingKey(
+              "security.bootstrap-admin-password",
+              "",
+              "Password of that first admin (12 to 128 characters). Empty in dev mode: a random"
+                  + " one is generated and logged once; empty in production mode: no admin is"
+                  + " created and a warning says so."),
+          new SettingKey(
               "health.check-timeout",
               "2s",
               "Time a dependency has to answer a readiness check before it counts as down."),
