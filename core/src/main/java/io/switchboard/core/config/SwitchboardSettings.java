@@ -15,6 +15,7 @@ public record SwitchboardSettings(
     PostgresSettings postgres,
     RedisSettings redis,
     List<AmiServerSettings> amiServers,
+    AmiClientSettings amiClient,
     Duration healthCheckTimeout,
     Duration shutdownTimeout,
     LogSettings log) {
@@ -47,6 +48,7 @@ public record SwitchboardSettings(
         postgres,
         redis,
         amiServers,
+        AmiClientSettings.from(raw),
         raw.duration("health.check-timeout", Duration.ofMillis(100), Duration.ofMinutes(1)),
         raw.duration("shutdown.timeout", Duration.ofSeconds(1), Duration.ofMinutes(5)),
         LogSettings.from(raw));
@@ -63,6 +65,7 @@ public record SwitchboardSettings(
         newPostgres,
         redis,
         amiServers,
+        amiClient,
         healthCheckTimeout,
         shutdownTimeout,
         log);
@@ -77,6 +80,7 @@ public record SwitchboardSettings(
         postgres,
         newRedis,
         amiServers,
+        amiClient,
         healthCheckTimeout,
         shutdownTimeout,
         log);
