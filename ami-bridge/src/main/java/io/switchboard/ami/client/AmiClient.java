@@ -262,7 +262,11 @@ public final class AmiClient {
       return;
     }
     failures = 0;
-    listener.onResync(server.id(), state.channels(), state.queueStatus());
+    try {
+      listener.onResync(server.id(), state.channels(), state.queueStatus());
+    } catch (RuntimeException bug) {
+      LOG.error("AMI {}: the session listener failed on resync", server.id(), bug);
+    }
     List<AmiMessage> buffered = attempt.buffered;
     attempt.buffered = null;
     attempt.live = true;
@@ -284,7 +288,12 @@ public final class AmiClient {
 
   private void deliver(AmiMessage event) {
     metrics.eventDelivered();
-    listener.onEvent(server.id(), event);
+    try {
+      listener.onEvent(server.id(), event);
+    } catch (RuntimeException bug) {
+      // A listener bug must not cost the session (and every later event) or the read loop.
+      LOG.error("AMI {}: the session listener failed on {}", server.id(), event.name(), bug);
+    }
   }
 
   private void schedulePing(Session live) {
@@ -333,7 +342,11 @@ public final class AmiClient {
       ended.connection.close(why);
     }
     if (ended.live) {
-      listener.onDisconnected(server.id(), why);
+      try {
+        listener.onDisconnected(server.id(), why);
+      } catch (RuntimeException bug) {
+        LOG.error("AMI {}: the session listener failed on disconnect", server.id(), bug);
+      }
     }
     if (stopping) {
       LOG.info("AMI {} session closed: {}", server.id(), why);

@@ -393,6 +393,30 @@ class AmiClientTest {
                         })));
   }
 
+  @Test
+  void aListenerThatThrowsLosesNeitherTheSessionNorLaterEvents(VertxTestContext ctx) {
+    listener.throwOn = "FullyBooted";
+
+    startClient(PLAIN)
+        .compose(started -> listener.until(calls -> calls.size() >= 2))
+        .compose(booted -> peer.session(0))
+        .compose(
+            session -> {
+              session.send(AmiMessage.event("Newchannel").with("Uniqueid", "1.2").build());
+              return listener.until(calls -> calls.size() >= 3);
+            })
+        .onComplete(
+            ctx.succeeding(
+                calls ->
+                    ctx.verify(
+                        () -> {
+                          assertThat(listener.labels())
+                              .containsExactly("resync", "FullyBooted", "Newchannel");
+                          assertThat(client.state()).isEqualTo(AmiClientState.CONNECTED);
+                          ctx.completeNow();
+                        })));
+  }
+
   private double gauge(String state) {
     return registry
         .get("switchboard.ami.connection.state")

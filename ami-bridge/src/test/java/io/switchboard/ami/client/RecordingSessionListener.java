@@ -32,6 +32,9 @@ final class RecordingSessionListener implements AmiSessionListener {
   final List<Call> calls = new CopyOnWriteArrayList<>();
   private final List<Waiter> waiters = new CopyOnWriteArrayList<>();
 
+  /** An event name whose delivery throws after being recorded, as a buggy tracker would. */
+  volatile String throwOn = "";
+
   @Override
   public void onResync(String serverId, List<AmiMessage> channels, List<AmiMessage> queueStatus) {
     add(new Call("resync", serverId, channels, queueStatus, null, null));
@@ -40,6 +43,9 @@ final class RecordingSessionListener implements AmiSessionListener {
   @Override
   public void onEvent(String serverId, AmiMessage event) {
     add(new Call("event", serverId, null, null, event, null));
+    if (event.name().equals(throwOn)) {
+      throw new IllegalStateException("listener bug on " + event.name());
+    }
   }
 
   @Override
