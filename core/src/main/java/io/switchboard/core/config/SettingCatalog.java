@@ -53,6 +53,26 @@ public final class SettingCatalog {
               "Asterisk servers, comma-separated `id=ami://user:secret@host:5038`. The id is"
                   + " stored on every call record."),
           new SettingKey(
+              "ami.auth",
+              "md5",
+              "AMI login: `md5` (Challenge, then an MD5 key; the secret never crosses the wire) or"
+                  + " `plain`."),
+          new SettingKey(
+              "ami.ping-interval",
+              "20s",
+              "Time between keep-alive `Ping` actions on a logged-in AMI session."),
+          new SettingKey(
+              "ami.action-timeout",
+              "10s",
+              "Time an AMI action (and the connect, the login, a keep-alive `Ping`) has to answer;"
+                  + " an unanswered `Ping` ends the session and a reconnect follows."),
+          new SettingKey(
+              "ami.reconnect-min-delay",
+              "500ms",
+              "Ceiling of the first AMI reconnect delay; the ceiling doubles after each failure and"
+                  + " each delay is drawn at random below it (full jitter)."),
+          new SettingKey(
+              "ami.reconnect-max-delay", "30s", "Largest ceiling of the AMI reconnect delay."),
               "security.token-ttl",
               "8h",
               "Lifetime of a login token, counted from the login and not extended by use (one"
