@@ -39,6 +39,7 @@ public final class AmiServer {
   private final ArrayDeque<AmiMessage> held = new ArrayDeque<>();
   private final long startMillis = System.currentTimeMillis();
 
+  private java.util.function.Consumer<AmiSessionHandle> loginListener = s -> {};
   private NetServer server;
   private int boundPort;
   private int holdDepth;
@@ -149,6 +150,15 @@ public final class AmiServer {
         }
       }
     }
+  }
+
+  /** Called on the server's context for each session right after a successful login. */
+  public void onLogin(java.util.function.Consumer<AmiSessionHandle> listener) {
+    this.loginListener = listener;
+  }
+
+  void loggedIn(AmiSession session) {
+    loginListener.accept(session);
   }
 
   void sessionClosed(AmiSession session) {

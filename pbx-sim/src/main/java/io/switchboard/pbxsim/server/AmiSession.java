@@ -25,7 +25,7 @@ import org.slf4j.LoggerFactory;
  * with Asterisk's {@code writetimeout} rule (a peer that stops reading is dropped, reference 1.5).
  * Lives on the simulator's context; never touched from another thread.
  */
-final class AmiSession implements AmiFrameListener {
+final class AmiSession implements AmiFrameListener, AmiSessionHandle {
 
   private static final Logger LOG = LoggerFactory.getLogger(AmiSession.class);
 
@@ -94,6 +94,16 @@ final class AmiSession implements AmiFrameListener {
       vertx.cancelTimer(authTimer);
       authTimer = -1;
     }
+  }
+
+  /** After the login reply and FullyBooted went out. */
+  void afterLogin() {
+    server.loggedIn(this);
+  }
+
+  @Override
+  public boolean open() {
+    return !closed;
   }
 
   Vertx vertx() {
@@ -198,7 +208,8 @@ final class AmiSession implements AmiFrameListener {
   }
 
   /** Writes one message to this session only (responses, list items, FullyBooted). */
-  void send(AmiMessage message) {
+  @Override
+  public void send(AmiMessage message) {
     if (!closed) {
       writeBytes(Buffer.buffer(AmiFrameEncoder.encode(message)));
     }

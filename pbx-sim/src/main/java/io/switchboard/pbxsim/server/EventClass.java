@@ -1,5 +1,6 @@
 package io.switchboard.pbxsim.server;
 
+import io.switchboard.pbxsim.model.AstWords;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -133,23 +134,11 @@ public enum EventClass {
 
   /** {@code ast_true}. */
   public static boolean isTrue(String word) {
-    String w = word == null ? "" : word.trim().toLowerCase(Locale.ROOT);
-    return w.equals("yes")
-        || w.equals("true")
-        || w.equals("y")
-        || w.equals("t")
-        || w.equals("1")
-        || w.equals("on");
+    return AstWords.isTrue(word);
   }
 
   /** {@code ast_false}. */
   public static boolean isFalse(String word) {
-    String w = word == null ? "" : word.trim().toLowerCase(Locale.ROOT);
-    return w.equals("no")
-        || w.equals("false")
-        || w.equals("n")
-        || w.equals("f")
-        || w.equals("0")
-        || w.equals("off");
+    return AstWords.isFalse(word);
   }
 }

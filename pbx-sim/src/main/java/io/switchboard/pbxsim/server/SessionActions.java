@@ -101,6 +101,7 @@ final class SessionActions {
               .with("Status", "Fully Booted")
               .build());
     }
+    session.afterLogin();
     return Future.succeededFuture();
   }
 
