@@ -13,9 +13,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 public final class ScenarioParser {
 
   private static final ObjectMapper MAPPER =
-      new ObjectMapper(new YAMLFactory())
-          .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-          .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+      new ObjectMapper(new YAMLFactory()).enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
   private ScenarioParser() {}
 
