@@ -53,6 +53,20 @@ public final class SettingCatalog {
               "Asterisk servers, comma-separated `id=ami://user:secret@host:5038`. The id is"
                   + " stored on every call record."),
           new SettingKey(
+              "calllog.spool-dir",
+              "",
+              "Directory where finished calls wait while PostgreSQL is unavailable. Empty:"
+                  + " `calllog-spool` under `data.dir`."),
+          new SettingKey(
+              "calllog.spool-max-mb",
+              "64",
+              "Most megabytes of unwritten call logs the spool holds; beyond it new call logs are"
+                  + " refused and logged in full."),
+          new SettingKey(
+              "calllog.retry-interval",
+              "5s",
+              "Pause between attempts to write spooled call logs while PostgreSQL fails."),
+          new SettingKey(
               "health.check-timeout",
               "2s",
               "Time a dependency has to answer a readiness check before it counts as down."),

@@ -15,6 +15,7 @@ public record SwitchboardSettings(
     PostgresSettings postgres,
     RedisSettings redis,
     List<AmiServerSettings> amiServers,
+    CallLogSettings callLog,
     Duration healthCheckTimeout,
     Duration shutdownTimeout,
     LogSettings log) {
@@ -40,13 +41,15 @@ public record SwitchboardSettings(
     } catch (IllegalArgumentException bad) {
       throw raw.invalid("ami.servers", bad.getMessage());
     }
+    Path dataDir = Path.of(raw.required("data.dir"));
     return new SwitchboardSettings(
         mode,
-        Path.of(raw.required("data.dir")),
+        dataDir,
         HttpSettings.from(raw),
         postgres,
         redis,
         amiServers,
+        CallLogSettings.from(raw, dataDir),
         raw.duration("health.check-timeout", Duration.ofMillis(100), Duration.ofMinutes(1)),
         raw.duration("shutdown.timeout", Duration.ofSeconds(1), Duration.ofMinutes(5)),
         LogSettings.from(raw));
@@ -63,6 +66,7 @@ public record SwitchboardSettings(
         newPostgres,
         redis,
         amiServers,
+        callLog,
         healthCheckTimeout,
         shutdownTimeout,
         log);
@@ -77,6 +81,7 @@ public record SwitchboardSettings(
         postgres,
         newRedis,
         amiServers,
+        callLog,
         healthCheckTimeout,
         shutdownTimeout,
         log);
