@@ -35,6 +35,7 @@ import java.util.List;
  * @param hangupCause Q.850 cause of the caller leg's Hangup, or null
  * @param hangupBy who hung up first, or null when not seen
  * @param recordingFile the MixMonitor recording, or null
+ * @param recorded whether a recording ran: a file was named, or {@code MixMonitorStart} was seen
  * @param amdStatus {@code AMDSTATUS}, or null
  * @param amdCause {@code AMDCAUSE}, or null
  * @param reconciled true when part of the call was not observed and its times are estimates
@@ -67,6 +68,7 @@ public record CallRecord(
     Integer hangupCause,
     HangupSide hangupBy,
     String recordingFile,
+    boolean recorded,
     String amdStatus,
     String amdCause,
     boolean reconciled,

@@ -121,6 +121,7 @@ final class CallRecordAssembler {
         hangupCause(call),
         hangupSide(call),
         call.recordingFile,
+        call.recorded || call.recordingFile != null,
         call.amdStatus,
         call.amdCause,
         call.reconciled,
@@ -181,6 +182,9 @@ final class CallRecordAssembler {
   private static List<CallLeg> legs(TrackedCall call) {
     List<CallLeg> legs = new ArrayList<>(call.channels.size());
     for (TrackedChannel channel : call.channels) {
+      if (channel.placeholder) {
+        continue;
+      }
       legs.add(
           new CallLeg(
               channel.uniqueId,

@@ -247,6 +247,7 @@ final class CallRegistry {
     if (target.recordingFile == null) {
       target.recordingFile = source.recordingFile;
     }
+    target.recorded |= source.recorded;
     target.holdMs += source.holdMs;
     target.reconciled |= source.reconciled;
     target.mergedFromCallId = source.callId;

@@ -135,6 +135,7 @@ final class DialEvents {
     }
     TrackedCall call = channel.call;
     channel.role = LegRole.CALLER;
+    channel.placeholder = true;
     registry.markOriginated(call);
     call.originateReason = reason;
     if (call.originateId == null) {

@@ -29,6 +29,9 @@ final class TrackedChannel {
   String bridgeId;
   boolean transferer;
 
+  /** Stands for a channel Asterisk never created (a failed originate); not logged as a leg. */
+  boolean placeholder;
+
   TrackedChannel(ChannelSnapshot snapshot, boolean trunk, Instant createdAt) {
     this.uniqueId = snapshot.uniqueId();
     this.name = snapshot.channel();
