@@ -68,6 +68,11 @@ final class TrackerResync {
         return null;
       }
       channel.call.reconciled = true;
+      if ("AppDial".equals(item.get("Application")) && channel.role == LegRole.OTHER) {
+        // The outgoing side of a Dial: the dialled party.
+        channel.role = channel.isParty() ? LegRole.AGENT : LegRole.OTHER;
+        channel.call.dialled = true;
+      }
     } else if (!channel.ended() && !snapshot.linkedId().equals(channel.linkedId)) {
       registry.relink(channel, snapshot.linkedId(), now);
     }
