@@ -3,8 +3,10 @@ package io.switchboard.ami.calllog;
 import io.switchboard.ami.tracker.CallRecord;
 import io.switchboard.ami.tracker.CallTrackerSink;
 import io.switchboard.core.call.PbxEvent;
+import io.vertx.core.Future;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.EventBus;
+import io.vertx.core.eventbus.Message;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,9 +38,19 @@ public final class EventBusTrackerSink implements CallTrackerSink {
 
   @Override
   public void callFinished(CallRecord record) {
+    write(record);
+  }
+
+  /**
+   * Sends a finished call to the call-log writer.
+   *
+   * @return the writer's {@link WriteOutcome} name; a failure is already logged with the record
+   */
+  public Future<String> write(CallRecord record) {
     var json = CallRecordJson.toJson(record);
-    eventBus
-        .request(CallLogVerticle.ADDRESS, json, toWriter)
+    return eventBus
+        .<String>request(CallLogVerticle.ADDRESS, json, toWriter)
+        .map(Message::body)
         .onFailure(
             failure ->
                 LOG.error(
