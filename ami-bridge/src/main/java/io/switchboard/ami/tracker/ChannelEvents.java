@@ -66,7 +66,10 @@ final class ChannelEvents {
    */
   void hangupRequest(AmiMessage event, Instant now) {
     TrackedChannel channel = live(event, now);
-    if (channel == null || channel.call.hangupBy != null || channel.transferer) {
+    if (channel == null
+        || channel.call.hangupBy != null
+        || channel.transferer
+        || !channel.isParty()) {
       return;
     }
     if (channel.role == LegRole.CALLER) {
