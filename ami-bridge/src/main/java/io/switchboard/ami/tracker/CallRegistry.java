@@ -167,6 +167,11 @@ final class CallRegistry {
     call.channels.add(channel);
     if (!channel.ended()) {
       call.liveChannels++;
+      if (call.lingerUntil != null) {
+        // A call waiting for its OriginateResponse has a live channel again: not over.
+        lingering.remove(call);
+        call.lingerUntil = null;
+      }
     }
   }
 
@@ -305,9 +310,15 @@ final class CallRegistry {
     due.forEach(call -> finish(call, now));
   }
 
-  /** Ends every call waiting for an {@code OriginateResponse} now (one that will never come). */
+  /**
+   * Ends every call waiting for an {@code OriginateResponse} now: after a lost connection it will
+   * never come, so their outcome is an estimate.
+   */
   void expireAll(Instant now) {
-    new ArrayList<>(lingering).forEach(call -> finish(call, now));
+    for (TrackedCall call : new ArrayList<>(lingering)) {
+      call.reconciled = true;
+      finish(call, now);
+    }
   }
 
   boolean lingering(TrackedCall call) {
