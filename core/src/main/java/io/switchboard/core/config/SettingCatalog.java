@@ -105,6 +105,19 @@ public final class SettingCatalog {
               "Password of that first admin (12 to 128 characters). Empty in dev mode: a random"
                   + " one is generated and logged once; empty in production mode: no admin is"
                   + " created and a warning says so."),
+              "calllog.spool-dir",
+              "",
+              "Directory where finished calls wait while PostgreSQL is unavailable. Empty:"
+                  + " `calllog-spool` under `data.dir`."),
+          new SettingKey(
+              "calllog.spool-max-mb",
+              "64",
+              "Most megabytes of unwritten call logs the spool holds; beyond it new call logs are"
+                  + " refused and logged in full."),
+          new SettingKey(
+              "calllog.retry-interval",
+              "5s",
+              "Pause between attempts to write spooled call logs while PostgreSQL fails."),
           new SettingKey(
               "health.check-timeout",
               "2s",

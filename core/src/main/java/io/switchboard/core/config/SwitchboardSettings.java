@@ -17,6 +17,7 @@ public record SwitchboardSettings(
     List<AmiServerSettings> amiServers,
     AmiClientSettings amiClient,
     SecuritySettings security,
+    CallLogSettings callLog,
     Duration healthCheckTimeout,
     Duration shutdownTimeout,
     LogSettings log) {
@@ -42,15 +43,17 @@ public record SwitchboardSettings(
     } catch (IllegalArgumentException bad) {
       throw raw.invalid("ami.servers", bad.getMessage());
     }
+    Path dataDir = Path.of(raw.required("data.dir"));
     return new SwitchboardSettings(
         mode,
-        Path.of(raw.required("data.dir")),
+        dataDir,
         HttpSettings.from(raw),
         postgres,
         redis,
         amiServers,
         AmiClientSettings.from(raw),
         SecuritySettings.from(raw),
+        CallLogSettings.from(raw, dataDir),
         raw.duration("health.check-timeout", Duration.ofMillis(100), Duration.ofMinutes(1)),
         raw.duration("shutdown.timeout", Duration.ofSeconds(1), Duration.ofMinutes(5)),
         LogSettings.from(raw));
@@ -69,6 +72,7 @@ public record SwitchboardSettings(
         amiServers,
         amiClient,
         security,
+        callLog,
         healthCheckTimeout,
         shutdownTimeout,
         log);
@@ -85,6 +89,7 @@ public record SwitchboardSettings(
         amiServers,
         amiClient,
         security,
+        callLog,
         healthCheckTimeout,
         shutdownTimeout,
         log);

@@ -31,6 +31,10 @@ class SwitchboardSettingsTest {
     assertThat(settings.redis().keyPrefix()).isEqualTo("switchboard:");
     assertThat(settings.redis().commandTimeout()).isEqualTo(Duration.ofSeconds(2));
     assertThat(settings.amiServers()).isEmpty();
+    assertThat(settings.callLog())
+        .isEqualTo(
+            new CallLogSettings(
+                Path.of("data", "calllog-spool"), 64L * 1024 * 1024, Duration.ofSeconds(5)));
     assertThat(settings.healthCheckTimeout()).isEqualTo(Duration.ofSeconds(2));
     assertThat(settings.shutdownTimeout()).isEqualTo(Duration.ofSeconds(8));
     assertThat(settings.log())
@@ -46,6 +50,23 @@ class SwitchboardSettingsTest {
                     .startsWith("SWITCHBOARD_")
                     .matches("[A-Z0-9_]+"));
     assertThat(SettingCatalog.defaults()).hasSameSizeAs(SettingCatalog.ALL);
+  }
+
+  @Test
+  void theCallLogSpoolCanLiveOutsideTheDataDirectory() {
+    SwitchboardSettings settings =
+        from(Map.of("calllog.spool-dir", "/var/spool/switchboard", "calllog.spool-max-mb", "2"));
+
+    assertThat(settings.callLog().spoolDir()).isEqualTo(Path.of("/var/spool/switchboard"));
+    assertThat(settings.callLog().spoolMaxBytes()).isEqualTo(2L * 1024 * 1024);
+  }
+
+  @Test
+  void aZeroSpoolSizeFailsNamingTheKey() {
+    assertThatThrownBy(() -> from(Map.of("calllog.spool-max-mb", "0")))
+        .isInstanceOfSatisfying(
+            InvalidSettingException.class,
+            thrown -> assertThat(thrown.key()).isEqualTo("calllog.spool-max-mb"));
   }
 
   @Test
