@@ -73,6 +73,7 @@ public final class SettingCatalog {
                   + " each delay is drawn at random below it (full jitter)."),
           new SettingKey(
               "ami.reconnect-max-delay", "30s", "Largest ceiling of the AMI reconnect delay."),
+          new SettingKey(
               "security.token-ttl",
               "8h",
               "Lifetime of a login token, counted from the login and not extended by use (one"
@@ -105,6 +106,7 @@ public final class SettingCatalog {
               "Password of that first admin (12 to 128 characters). Empty in dev mode: a random"
                   + " one is generated and logged once; empty in production mode: no admin is"
                   + " created and a warning says so."),
+          new SettingKey(
               "calllog.spool-dir",
               "",
               "Directory where finished calls wait while PostgreSQL is unavailable. Empty:"
