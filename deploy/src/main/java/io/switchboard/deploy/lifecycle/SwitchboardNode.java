@@ -1,8 +1,7 @@
 package io.switchboard.deploy.lifecycle;
 
-import io.switchboard.ami.health.AmiBannerProbe;
+import io.switchboard.ami.AmiBridge;
 import io.switchboard.core.SuppressForbidden;
-import io.switchboard.core.config.AmiServerSettings;
 import io.switchboard.core.config.SwitchboardSettings;
 import io.switchboard.core.health.HealthMonitor;
 import io.switchboard.core.metrics.PrometheusMetrics;
@@ -96,10 +95,10 @@ public final class SwitchboardNode {
         new HealthMonitor(vertx, settings.healthCheckTimeout(), metrics.registry());
     health.register(database.healthCheck());
     health.register(redis.healthCheck());
-    int probeTimeout = (int) settings.healthCheckTimeout().toMillis();
-    for (AmiServerSettings server : settings.amiServers()) {
-      health.register(new AmiBannerProbe(vertx, server, probeTimeout));
-    }
+    AmiBridge ami =
+        await(AmiBridge.start(vertx, settings, database, metrics.registry()), START_TIMEOUT);
+    stopSteps.push(new Step("ami bridge", false, budget -> await(ami.stop(), budget)));
+    ami.healthChecks().forEach(health::register);
 
     HttpServerVerticle http = new HttpServerVerticle(settings.http(), health, metrics);
     String httpDeployment = await(vertx.deployVerticle(http), START_TIMEOUT);

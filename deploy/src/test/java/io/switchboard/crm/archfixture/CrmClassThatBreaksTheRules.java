@@ -1,7 +1,7 @@
 package io.switchboard.crm.archfixture;
 
 import io.lettuce.core.RedisClient;
-import io.switchboard.ami.health.AmiBannerProbe;
+import io.switchboard.ami.AmiBridge;
 import io.vertx.sqlclient.Pool;
 
 /**
@@ -9,7 +9,7 @@ import io.vertx.sqlclient.Pool;
  * {@code ArchitectureRulesBiteTest} can show that each rule notices.
  */
 public final class CrmClassThatBreaksTheRules {
-  AmiBannerProbe otherModule;
+  AmiBridge otherModule;
   RedisClient lettuceOutsideRedis;
   Pool sqlOutsidePersistence;
   io.netty.buffer.ByteBuf nettyOutsideWire;

@@ -17,7 +17,7 @@ class ArchitectureRulesBiteTest {
   void aFeatureModuleImportingAnotherIsCaught() {
     assertThatThrownBy(
             () -> ArchitectureRules.featureModuleIsolation("io.switchboard.crm..").check(offender))
-        .hasMessageContaining("AmiBannerProbe")
+        .hasMessageContaining("AmiBridge")
         .hasMessageContaining("io.switchboard.deploy.Main");
   }
 
