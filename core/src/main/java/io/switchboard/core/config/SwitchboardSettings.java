@@ -17,7 +17,8 @@ public record SwitchboardSettings(
     List<AmiServerSettings> amiServers,
     Duration healthCheckTimeout,
     Duration shutdownTimeout,
-    LogSettings log) {
+    LogSettings log,
+    CrmSettings crm) {
 
   /**
    * Reads and checks every setting.
@@ -49,7 +50,8 @@ public record SwitchboardSettings(
         amiServers,
         raw.duration("health.check-timeout", Duration.ofMillis(100), Duration.ofMinutes(1)),
         raw.duration("shutdown.timeout", Duration.ofSeconds(1), Duration.ofMinutes(5)),
-        LogSettings.from(raw));
+        LogSettings.from(raw),
+        CrmSettings.from(raw));
   }
 
   /**
@@ -65,7 +67,8 @@ public record SwitchboardSettings(
         amiServers,
         healthCheckTimeout,
         shutdownTimeout,
-        log);
+        log,
+        crm);
   }
 
   /** These settings with the Redis settings replaced (dev mode fills in the embedded server). */
@@ -79,6 +82,7 @@ public record SwitchboardSettings(
         amiServers,
         healthCheckTimeout,
         shutdownTimeout,
-        log);
+        log,
+        crm);
   }
 }
