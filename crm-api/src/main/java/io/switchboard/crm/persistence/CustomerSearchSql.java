@@ -36,7 +36,7 @@ final class CustomerSearchSql {
       sql.add("c.kind = $?", query.kind().wireName());
     }
     if (!query.customerTypes().isEmpty()) {
-      sql.add("c.customer_type = ANY($?)", query.customerTypes().toArray(String[]::new));
+      sql.add("c.customer_type = ANY($?)", (Object) query.customerTypes().toArray(String[]::new));
     }
     if (query.regionId() != null) {
       sql.add(
@@ -46,7 +46,7 @@ final class CustomerSearchSql {
           query.regionId());
     }
     if (!query.valueTiers().isEmpty()) {
-      sql.add("c.value_tier = ANY($?)", query.valueTiers().toArray(String[]::new));
+      sql.add("c.value_tier = ANY($?)", (Object) query.valueTiers().toArray(String[]::new));
     }
     if (query.vip() != null) {
       sql.add("c.vip = $?", query.vip());

@@ -40,6 +40,11 @@ public final class PhoneNormalizer {
           "\"" + defaultRegion + "\" is not a country libphonenumber has numbering plans for");
     }
     this.defaultRegion = defaultRegion;
+    // Loads the region's metadata now, at start, rather than on an event loop at the first call.
+    normalize(
+        PHONES.getExampleNumber(defaultRegion) == null
+            ? "+8613800138000"
+            : PHONES.format(PHONES.getExampleNumber(defaultRegion), PhoneNumberFormat.E164));
   }
 
   public static PhoneNormalizer from(CrmSettings settings) {
