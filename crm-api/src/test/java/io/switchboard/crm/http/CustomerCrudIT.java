@@ -317,6 +317,10 @@ class CustomerCrudIT {
   }
 
   static Future<List<Row>> audit(long customerId) {
+    return audit(server, customerId);
+  }
+
+  static Future<List<Row>> audit(CrmTestServer server, long customerId) {
     return server
         .postgres
         .pool()
