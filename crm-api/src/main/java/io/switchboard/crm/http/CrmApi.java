@@ -7,6 +7,7 @@ import io.switchboard.crm.security.SensitiveFieldPolicy;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
+import java.util.List;
 
 /**
  * The CRM's REST API as one Vert.x Web {@link Router}, to be mounted under {@code /api/v1} by the
@@ -21,6 +22,7 @@ public final class CrmApi {
   public static final String BASE_PATH = "/api/v1";
 
   private final Router router;
+  private final List<RouteSpec> routes;
 
   public CrmApi(
       Vertx vertx,
@@ -43,6 +45,12 @@ public final class CrmApi {
     new ReferenceDataRoutes(repositories.reference()).mount(guarded);
     new DoNotCallRoutes(repositories.doNotCall(), phones).mount(guarded);
     guarded.authenticatedOnly(HttpMethod.GET, "/openapi.json", OpenApiDocument.handler());
+    routes = guarded.routes();
+  }
+
+  /** Every route with the permission it requires, for tests that walk them all. */
+  public List<RouteSpec> routes() {
+    return routes;
   }
 
   /** The router with every CRM route; mount it with {@code route(BASE_PATH + "/*").subRouter}. */

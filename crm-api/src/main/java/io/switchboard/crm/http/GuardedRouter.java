@@ -6,6 +6,8 @@ import io.vertx.core.Handler;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Registers routes so that none can be added without its guard: every one authenticates first, then
@@ -15,6 +17,7 @@ final class GuardedRouter {
 
   private final Router router;
   private final RouteGuard guard;
+  private final List<RouteSpec> routes = new ArrayList<>();
 
   GuardedRouter(Router router, RouteGuard guard) {
     this.router = router;
@@ -43,11 +46,18 @@ final class GuardedRouter {
 
   /** A route any authenticated user may call (the API's own description). */
   void authenticatedOnly(HttpMethod method, String path, Handler<RoutingContext> handler) {
+    routes.add(new RouteSpec(method, path, null));
     router.route(method, path).handler(guard.authenticated()).handler(handler);
+  }
+
+  /** Every route registered so far, in order. */
+  List<RouteSpec> routes() {
+    return List.copyOf(routes);
   }
 
   private void add(
       HttpMethod method, String path, Permission permission, Handler<RoutingContext> handler) {
+    routes.add(new RouteSpec(method, path, permission));
     router
         .route(method, path)
         .handler(guard.authenticated())
