@@ -90,7 +90,12 @@ final class CustomerImport {
   JsonObject report(
       Prepared prepared, ImportOutcome outcome, String charset, boolean dryRun, boolean abort) {
     List<RowError> errors = new ArrayList<>(prepared.errors());
-    outcome.conflicts().forEach((row, problem) -> errors.add(new RowError(row, "phones", problem)));
+    outcome
+        .conflicts()
+        .forEach(
+            (row, problems) ->
+                problems.forEach(
+                    (column, problem) -> errors.add(new RowError(row, column, problem))));
     errors.sort((a, b) -> a.row() != b.row() ? Integer.compare(a.row(), b.row()) : 0);
     Set<Integer> failedRows = new HashSet<>();
     errors.forEach(error -> failedRows.add(error.row()));

@@ -46,10 +46,12 @@ public final class CustomerTransferRepository {
   public record ImportRow(int row, CustomerDraft draft) {}
 
   /**
-   * What an import did: the id created for each row, and the rows refused because one of their
-   * numbers already belongs to a customer in the store.
+   * What an import did: the id created for each row, and the rows refused by the store (column to
+   * problem): a number that already belongs to a customer, a classification code, region or owner
+   * that does not exist.
    */
-  public record ImportOutcome(Map<Integer, Long> created, Map<Integer, String> conflicts) {}
+  public record ImportOutcome(
+      Map<Integer, Long> created, Map<Integer, Map<String, String>> conflicts) {}
 
   /**
    * Checks every row against the store and, unless {@code dryRun} (or a conflict when {@code
@@ -75,33 +77,84 @@ public final class CustomerTransferRepository {
         .recover(SqlErrors::fail);
   }
 
-  private static Future<Map<Integer, String>> conflicts(
+  private static Future<Map<Integer, Map<String, String>>> conflicts(
       SqlConnection connection, List<ImportRow> rows) {
     List<String> numbers = new ArrayList<>();
-    rows.forEach(row -> row.draft().phones().forEach(phone -> numbers.add(phone.e164())));
-    if (numbers.isEmpty()) {
-      return Future.succeededFuture(Map.of());
+    List<Long> regions = new ArrayList<>();
+    List<Long> owners = new ArrayList<>();
+    for (ImportRow row : rows) {
+      row.draft().phones().forEach(phone -> numbers.add(phone.e164()));
+      if (row.draft().regionId() != null) {
+        regions.add(row.draft().regionId());
+      }
+      if (row.draft().ownerUserId() != null) {
+        owners.add(row.draft().ownerUserId());
+      }
     }
-    return connection
-        .preparedQuery(EXISTING_NUMBERS)
-        .execute(Tuple.of(numbers.toArray(String[]::new)))
+    Future<RowSet<Row>> owned =
+        connection
+            .preparedQuery(EXISTING_NUMBERS)
+            .execute(Tuple.of(numbers.toArray(String[]::new)));
+    Future<RowSet<Row>> codes =
+        connection
+            .query("SELECT category || '/' || code FROM dictionary_entries WHERE active")
+            .execute();
+    Future<RowSet<Row>> knownRegions =
+        connection
+            .preparedQuery("SELECT id FROM regions WHERE id = ANY($1)")
+            .execute(Tuple.of(regions.toArray(Long[]::new)));
+    Future<RowSet<Row>> knownOwners =
+        connection
+            .preparedQuery("SELECT id FROM users WHERE id = ANY($1)")
+            .execute(Tuple.of(owners.toArray(Long[]::new)));
+    return Future.all(owned, codes, knownRegions, knownOwners)
         .map(
-            found -> {
+            all -> {
               Map<String, Long> owner = new HashMap<>();
-              found.forEach(row -> owner.putIfAbsent(row.getString(0), row.getLong(1)));
-              Map<Integer, String> conflicts = new TreeMap<>();
+              owned.result().forEach(row -> owner.putIfAbsent(row.getString(0), row.getLong(1)));
+              java.util.Set<Object> known = new java.util.HashSet<>();
+              codes.result().forEach(row -> known.add(row.getString(0)));
+              knownRegions.result().forEach(row -> known.add("region/" + row.getLong(0)));
+              knownOwners.result().forEach(row -> known.add("owner/" + row.getLong(0)));
+              Map<Integer, Map<String, String>> conflicts = new TreeMap<>();
               for (ImportRow row : rows) {
-                for (CustomerDraft.PhoneDraft phone : row.draft().phones()) {
+                Map<String, String> problems = new java.util.LinkedHashMap<>();
+                CustomerDraft draft = row.draft();
+                for (CustomerDraft.PhoneDraft phone : draft.phones()) {
                   Long existing = owner.get(phone.e164());
-                  if (existing != null && !conflicts.containsKey(row.row())) {
-                    conflicts.put(
-                        row.row(),
+                  if (existing != null) {
+                    problems.putIfAbsent(
+                        "phones",
                         "number " + phone.e164() + " already belongs to customer " + existing);
                   }
+                }
+                unknown(problems, known, "customer_type", draft.customerType(), "customer type");
+                unknown(problems, known, "value_tier", draft.valueTier(), "value tier");
+                unknown(problems, known, "region", draft.regionId(), "region");
+                unknown(problems, known, "owner", draft.ownerUserId(), "user");
+                if (!problems.isEmpty()) {
+                  conflicts.put(row.row(), problems);
                 }
               }
               return conflicts;
             });
+  }
+
+  private static void unknown(
+      Map<String, String> problems,
+      java.util.Set<Object> known,
+      String kind,
+      Object value,
+      String what) {
+    if (value != null && !known.contains(kind + "/" + value)) {
+      String column =
+          switch (kind) {
+            case "region" -> "region_id";
+            case "owner" -> "owner_user_id";
+            default -> kind;
+          };
+      problems.put(column, "there is no " + what + " \"" + value + "\"");
+    }
   }
 
   private static Future<Map<Integer, Long>> insert(
@@ -237,9 +290,6 @@ public final class CustomerTransferRepository {
 
   private static Future<Long> drain(
       Cursor cursor, Function<Customer, Future<Void>> sink, long sent) {
-    if (!cursor.hasMore() && sent > 0) {
-      return Future.succeededFuture(sent);
-    }
     return cursor
         .read(EXPORT_BATCH)
         .compose(

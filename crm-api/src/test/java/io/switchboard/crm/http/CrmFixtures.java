@@ -78,4 +78,18 @@ final class CrmFixtures {
     page.getJsonArray("items").forEach(item -> names.add(((JsonObject) item).getString("name")));
     return names;
   }
+
+  static Future<List<Long>> searchIds(CrmTestServer server, String path) {
+    return server
+        .get(path, ADMIN)
+        .map(
+            reply -> {
+              List<Long> ids = new ArrayList<>();
+              reply
+                  .json()
+                  .getJsonArray("items")
+                  .forEach(item -> ids.add(((JsonObject) item).getLong("id")));
+              return ids;
+            });
+  }
 }

@@ -17,6 +17,9 @@ final class TestErrorResponses {
 
   static void handle(RoutingContext context) {
     if (context.response().headWritten()) {
+      if (context.failure() != null) {
+        context.failure().printStackTrace();
+      }
       context.response().reset();
       return;
     }
