@@ -132,7 +132,12 @@ public final class SettingCatalog {
           new SettingKey(
               "log.level",
               "INFO",
-              "Level of Switchboard's own loggers: ERROR, WARN, INFO, DEBUG or TRACE."));
+              "Level of Switchboard's own loggers: ERROR, WARN, INFO, DEBUG or TRACE."),
+          new SettingKey(
+              "crm.default-region",
+              "CN",
+              "Country (ISO 3166 code) whose national formats a phone number without a country"
+                  + " code is read in, e.g. `013800138000`."));
 
   private static final Map<String, SettingKey> BY_KEY = index();
 

@@ -20,7 +20,8 @@ public record SwitchboardSettings(
     CallLogSettings callLog,
     Duration healthCheckTimeout,
     Duration shutdownTimeout,
-    LogSettings log) {
+    LogSettings log,
+    CrmSettings crm) {
 
   /**
    * Reads and checks every setting.
@@ -56,7 +57,8 @@ public record SwitchboardSettings(
         CallLogSettings.from(raw, dataDir),
         raw.duration("health.check-timeout", Duration.ofMillis(100), Duration.ofMinutes(1)),
         raw.duration("shutdown.timeout", Duration.ofSeconds(1), Duration.ofMinutes(5)),
-        LogSettings.from(raw));
+        LogSettings.from(raw),
+        CrmSettings.from(raw));
   }
 
   /**
@@ -75,7 +77,8 @@ public record SwitchboardSettings(
         callLog,
         healthCheckTimeout,
         shutdownTimeout,
-        log);
+        log,
+        crm);
   }
 
   /** These settings with the Redis settings replaced (dev mode fills in the embedded server). */
@@ -92,6 +95,7 @@ public record SwitchboardSettings(
         callLog,
         healthCheckTimeout,
         shutdownTimeout,
-        log);
+        log,
+        crm);
   }
 }

@@ -134,6 +134,16 @@ class SwitchboardSettingsTest {
   }
 
   @Test
+  void theCrmDefaultRegionDefaultsToChinaAndABadOneNamesTheKey() {
+    assertThat(from(Map.of()).crm().defaultRegion()).isEqualTo("CN");
+    assertThat(from(Map.of("crm.default-region", "DE")).crm().defaultRegion()).isEqualTo("DE");
+    assertThatThrownBy(() -> from(Map.of("crm.default-region", "china")))
+        .isInstanceOf(InvalidSettingException.class)
+        .hasMessageContaining("crm.default-region")
+        .hasMessageContaining("two-letter country code");
+  }
+
+  @Test
   void aTooSmallBodyLimitNamesTheKey() {
     assertThatThrownBy(() -> from(Map.of("http.max-body-size", "10")))
         .isInstanceOf(InvalidSettingException.class)

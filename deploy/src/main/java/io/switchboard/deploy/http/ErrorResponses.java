@@ -1,17 +1,21 @@
 package io.switchboard.deploy.http;
 
 import io.switchboard.core.error.ErrorCode;
+import io.switchboard.core.error.FieldError;
 import io.switchboard.core.error.SwitchboardException;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The one place where HTTP error bodies are made. Every route fails its context with a {@link
  * SwitchboardException} (or Vert.x Web fails it with a status); this handler turns that into {@code
- * {"error": {"code", "status", "message"}}}. Anything else is logged and answered as an internal
- * error without its details.
+ * {"error": {"code", "status", "message"}}}, with {@code "fields": [{"field", "problem"}]} added
+ * when the failure names bad fields. Anything else is logged and answered as an internal error
+ * without its details.
  */
 public final class ErrorResponses {
 
@@ -29,8 +33,8 @@ public final class ErrorResponses {
     ErrorCode code;
     String message;
     if (failure instanceof SwitchboardException known) {
-      code = known.code();
-      message = known.getMessage();
+      send(context, known.code(), known.getMessage(), known.fields());
+      return;
     } else if (failure == null) {
       code = fromStatus(context.statusCode());
       message = describeStatus(context);
@@ -48,14 +52,26 @@ public final class ErrorResponses {
 
   /** Answers with an error body. */
   public static void send(RoutingContext context, ErrorCode code, String message) {
-    JsonObject body =
+    send(context, code, message, List.of());
+  }
+
+  /** Answers with an error body naming the bad fields (none: no {@code fields} member). */
+  public static void send(
+      RoutingContext context, ErrorCode code, String message, List<FieldError> fields) {
+    JsonObject error =
         new JsonObject()
-            .put(
-                "error",
-                new JsonObject()
-                    .put("code", code.name())
-                    .put("status", code.httpStatus())
-                    .put("message", message));
+            .put("code", code.name())
+            .put("status", code.httpStatus())
+            .put("message", message);
+    if (!fields.isEmpty()) {
+      JsonArray named = new JsonArray();
+      fields.forEach(
+          field ->
+              named.add(
+                  new JsonObject().put("field", field.field()).put("problem", field.problem())));
+      error.put("fields", named);
+    }
+    JsonObject body = new JsonObject().put("error", error);
     context
         .response()
         .setStatusCode(code.httpStatus())
