@@ -37,9 +37,14 @@ class EmbeddedDevModeIT {
     try (ServerProcess first = ServerProcess.start(directory, environment)) {
       int port = first.awaitReady(Duration.ofSeconds(60));
       HttpResponse<String> ready = ServerProcess.get(port, "/health/ready");
+      for (int attempt = 0; attempt < 100 && ready.statusCode() != 200; attempt++) {
+        Thread.sleep(100); // the AMI login to the simulator finishes in the background
+        ready = ServerProcess.get(port, "/health/ready");
+      }
       assertThat(ready.statusCode()).as(ready.body()).isEqualTo(200);
+      assertThat(ready.body()).contains("ami:pbx-sim");
       assertThat(new JsonObject(ready.body()).getJsonArray("down")).isEmpty();
-      assertThat(first.output()).contains("embedded PostgreSQL and Redis, data in");
+      assertThat(first.output()).contains("embedded PostgreSQL, Redis, the PBX simulator, data in");
 
       execute(
           embeddedPostgresPort(first),

@@ -121,6 +121,11 @@ public final class SettingCatalog {
               "5s",
               "Pause between attempts to write spooled call logs while PostgreSQL fails."),
           new SettingKey(
+              "dev.pbx-sim",
+              "0.1/s",
+              "In dev mode with `ami.servers` empty: start the PBX simulator as Asterisk server"
+                  + " `pbx-sim` with calls arriving at this rate (`0/s` for none), or `off`."),
+          new SettingKey(
               "health.check-timeout",
               "2s",
               "Time a dependency has to answer a readiness check before it counts as down."),

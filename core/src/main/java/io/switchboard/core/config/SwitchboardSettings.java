@@ -21,7 +21,8 @@ public record SwitchboardSettings(
     Duration healthCheckTimeout,
     Duration shutdownTimeout,
     LogSettings log,
-    CrmSettings crm) {
+    CrmSettings crm,
+    DevSettings dev) {
 
   /**
    * Reads and checks every setting.
@@ -58,7 +59,8 @@ public record SwitchboardSettings(
         raw.duration("health.check-timeout", Duration.ofMillis(100), Duration.ofMinutes(1)),
         raw.duration("shutdown.timeout", Duration.ofSeconds(1), Duration.ofMinutes(5)),
         LogSettings.from(raw),
-        CrmSettings.from(raw));
+        CrmSettings.from(raw),
+        DevSettings.from(raw));
   }
 
   /**
@@ -78,10 +80,30 @@ public record SwitchboardSettings(
         healthCheckTimeout,
         shutdownTimeout,
         log,
-        crm);
+        crm,
+        dev);
   }
 
   /** These settings with the Redis settings replaced (dev mode fills in the embedded server). */
+  /** The same settings with other Asterisk servers (dev mode's simulator). */
+  public SwitchboardSettings withAmiServers(List<AmiServerSettings> servers) {
+    return new SwitchboardSettings(
+        mode,
+        dataDir,
+        http,
+        postgres,
+        redis,
+        List.copyOf(servers),
+        amiClient,
+        security,
+        callLog,
+        healthCheckTimeout,
+        shutdownTimeout,
+        log,
+        crm,
+        dev);
+  }
+
   public SwitchboardSettings withRedis(RedisSettings newRedis) {
     return new SwitchboardSettings(
         mode,
@@ -96,6 +118,7 @@ public record SwitchboardSettings(
         healthCheckTimeout,
         shutdownTimeout,
         log,
-        crm);
+        crm,
+        dev);
   }
 }

@@ -9,7 +9,9 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * The node's HTTP server: health, metrics, and (as later modules arrive) the REST API and the web
@@ -30,13 +32,22 @@ public final class HttpServerVerticle extends VerticleBase {
   private final HttpSettings settings;
   private final HealthMonitor health;
   private final PrometheusMetrics metrics;
+  private final List<Consumer<Router>> features;
   private HttpServer server;
 
+  /**
+   * @param features each adds a module's routes (the CRM's REST API, later the console) to the
+   *     router, after the body handler and before the error handlers
+   */
   public HttpServerVerticle(
-      HttpSettings settings, HealthMonitor health, PrometheusMetrics metrics) {
+      HttpSettings settings,
+      HealthMonitor health,
+      PrometheusMetrics metrics,
+      List<Consumer<Router>> features) {
     this.settings = settings;
     this.health = health;
     this.metrics = metrics;
+    this.features = List.copyOf(features);
   }
 
   @Override
@@ -45,6 +56,7 @@ public final class HttpServerVerticle extends VerticleBase {
     router.route().handler(BodyHandler.create(false).setBodyLimit(settings.maxBodySize()));
     new HealthRoutes(health).mount(router);
     new MetricsRoutes(metrics).mount(router);
+    features.forEach(feature -> feature.accept(router));
     router.route().failureHandler(ErrorResponses::handle);
     for (int status : new int[] {404, 405, 413, 500}) {
       router.errorHandler(status, ErrorResponses::handle);

@@ -23,6 +23,7 @@ final class DevServices implements AutoCloseable {
 
   private EmbeddedPostgresServer postgres;
   private EmbeddedRedisServer redis;
+  private DevPbxSimulator pbx;
 
   /** Starts what the settings lack and returns the settings pointed at it. */
   SwitchboardSettings startMissing(SwitchboardSettings settings) {
@@ -41,6 +42,12 @@ final class DevServices implements AutoCloseable {
       resolved = resolved.withRedis(settings.redis().withAddress(redis.address()));
       LOG.info("Started embedded Redis on 127.0.0.1:{}", redis.port());
     }
+    if (settings.amiServers().isEmpty() && settings.dev().pbxSimRate().isPresent()) {
+      String rate = settings.dev().pbxSimRate().get();
+      pbx = DevPbxSimulator.start(rate);
+      resolved = resolved.withAmiServers(pbx.servers());
+      LOG.info("Started the PBX simulator on 127.0.0.1:{} with calls at {}", pbx.port(), rate);
+    }
     return resolved;
   }
 
@@ -53,11 +60,14 @@ final class DevServices implements AutoCloseable {
     if (redis != null) {
       embedded.add("Redis");
     }
+    if (pbx != null) {
+      embedded.add("the PBX simulator");
+    }
     if (embedded.isEmpty()) {
       return "";
     }
     return "embedded "
-        + String.join(" and ", embedded)
+        + String.join(", ", embedded)
         + ", data in "
         + settings.dataDir().toAbsolutePath().normalize();
   }
@@ -65,6 +75,10 @@ final class DevServices implements AutoCloseable {
   /** Stops the embedded servers, Redis first; their data stays. */
   @Override
   public void close() {
+    if (pbx != null) {
+      pbx.close();
+      pbx = null;
+    }
     if (redis != null) {
       redis.close();
       redis = null;

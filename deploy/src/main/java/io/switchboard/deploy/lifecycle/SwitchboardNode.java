@@ -8,6 +8,7 @@ import io.switchboard.core.metrics.PrometheusMetrics;
 import io.switchboard.core.persistence.DatabaseMigrations;
 import io.switchboard.core.persistence.PostgresDatabase;
 import io.switchboard.core.redis.RedisDatabase;
+import io.switchboard.crm.CrmModule;
 import io.switchboard.deploy.http.HttpServerVerticle;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -17,6 +18,7 @@ import io.vertx.micrometer.MicrometerMetricsOptions;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -100,7 +102,11 @@ public final class SwitchboardNode {
     stopSteps.push(new Step("ami bridge", false, budget -> await(ami.stop(), budget)));
     ami.healthChecks().forEach(health::register);
 
-    HttpServerVerticle http = new HttpServerVerticle(settings.http(), health, metrics);
+    CrmModule crm = await(CrmModule.start(vertx, database, redis, settings), START_TIMEOUT);
+    stopSteps.push(new Step("crm", false, budget -> await(crm.close(), budget)));
+
+    HttpServerVerticle http =
+        new HttpServerVerticle(settings.http(), health, metrics, List.of(crm::mount));
     String httpDeployment = await(vertx.deployVerticle(http), START_TIMEOUT);
     stopSteps.push(
         new Step("http server", false, budget -> await(vertx.undeploy(httpDeployment), budget)));
