@@ -26,7 +26,7 @@ final class Requests {
     }
     Object parsed;
     try {
-      parsed = Buffer.buffer(buffer.getBytes()).toJsonValue();
+      parsed = buffer.toJsonValue();
     } catch (DecodeException malformed) {
       throw new SwitchboardException(
           ErrorCode.BAD_REQUEST, "the body is not valid JSON: " + firstLine(malformed));

@@ -30,12 +30,13 @@ public final class ErrorResponses {
       return;
     }
     Throwable failure = context.failure();
-    ErrorCode code;
-    String message;
     if (failure instanceof SwitchboardException known) {
       send(context, known.code(), known.getMessage(), known.fields());
       return;
-    } else if (failure == null) {
+    }
+    ErrorCode code;
+    String message;
+    if (failure == null) {
       code = fromStatus(context.statusCode());
       message = describeStatus(context);
     } else {
