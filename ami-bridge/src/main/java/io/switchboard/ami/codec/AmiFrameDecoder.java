@@ -9,14 +9,16 @@ import java.util.Arrays;
  *
  * <p>What it accepts follows reference/ami-protocol.md 1.2: {@code Key: value} lines, keys without
  * case, repeated keys kept, an empty line ending a message, and the legacy {@code Response:
- * Follows} reply whose raw output runs to {@code --END COMMAND--}. The client side is strict: every
- * line from Asterisk ends in CRLF, and the stream opens with the banner. The server side (the PBX
- * simulator reading actions) accepts a bare LF as Asterisk's {@code get_input} does.
+ * Follows} reply whose raw output runs to {@code --END COMMAND--}. The client side is strict: the
+ * stream opens with the banner and every line from Asterisk ends in CRLF, except the raw CLI text
+ * of a Follows reply, which Asterisk passes on with the CLI's bare LF line ends. The server side
+ * (the PBX simulator reading actions) accepts a bare LF as Asterisk's {@code get_input} does.
  *
- * <p>Anything else (a bare LF from Asterisk, a header without a colon, a line or a message over its
- * {@link AmiCodecLimits}) throws {@link AmiProtocolException}; the decoder then refuses further
- * input and the connection must be closed. Not thread-safe: one decoder per connection, fed from
- * that connection's context.
+ * <p>Anything else (a bare LF from Asterisk outside command output, a header without a colon, a
+ * line or a message over its {@link AmiCodecLimits}) throws {@link AmiProtocolException}; the
+ * decoder then refuses further input and the connection must be closed. So does an exception thrown
+ * by the listener, which propagates to the caller of {@code feed}. Not thread-safe: one decoder per
+ * connection, fed from that connection's context.
  */
 public final class AmiFrameDecoder {
 
@@ -40,10 +42,12 @@ public final class AmiFrameDecoder {
   private int fieldCount;
   private boolean follows;
   private final StringBuilder output = new StringBuilder();
+  private int outputBytes;
 
   private byte[] partial = new byte[256];
   private int partialLength;
   private State state;
+  private boolean feeding;
 
   private AmiFrameDecoder(
       AmiFrameListener listener, AmiCodecLimits limits, boolean strictCrlf, boolean banner) {
@@ -75,22 +79,39 @@ public final class AmiFrameDecoder {
    * completes.
    *
    * @throws AmiProtocolException on the first framing error; the decoder stays failed afterwards
+   * @throws IllegalStateException when called from inside its own listener
    */
   public void feed(byte[] bytes, int offset, int length) {
     if (state == State.FAILED) {
       throw new AmiProtocolException("AMI stream already failed; the connection must be closed");
     }
+    if (feeding) {
+      // The outer call still holds a half-read chunk; decoding more now would reorder the stream.
+      throw new IllegalStateException("AmiFrameDecoder.feed called from inside its own listener");
+    }
+    feeding = true;
     try {
       scan(bytes, offset, offset + length);
-    } catch (AmiProtocolException e) {
+    } catch (RuntimeException e) {
+      // A framing error, or a listener that threw: either way the rest of this chunk was not
+      // decoded, so continuing would silently lose messages.
       state = State.FAILED;
       throw e;
+    } finally {
+      feeding = false;
     }
   }
 
   /** Whether bytes of an unfinished line or message are waiting for more input. */
   public boolean hasPendingInput() {
     return partialLength > 0 || fieldCount > 0 || state == State.OUTPUT;
+  }
+
+  /**
+   * How many bytes the buffer for an unfinished line holds now; it never exceeds the line limit.
+   */
+  int lineBufferCapacity() {
+    return partial.length;
   }
 
   private void scan(byte[] bytes, int from, int end) {
@@ -127,21 +148,28 @@ public final class AmiFrameDecoder {
 
   /** One line, {@code to} at its LF. */
   private void line(byte[] bytes, int from, int to) {
-    int contentEnd = to;
-    if (contentEnd > from && bytes[contentEnd - 1] == '\r') {
-      contentEnd--;
-    } else if (strictCrlf) {
-      throw new AmiProtocolException(
-          "AMI line ends with a bare LF instead of CRLF: '" + preview(bytes, from, to) + "'");
-    }
+    boolean crlf = to > from && bytes[to - 1] == '\r';
+    int contentEnd = crlf ? to - 1 : to;
     if (contentEnd - from > limits.maxLineBytes()) {
       throw lineTooLong();
     }
+    // Where a line end is acceptable: always CRLF; a bare LF only from a client (get_input).
+    boolean properEnd = crlf || !strictCrlf;
     switch (state) {
-      case BANNER -> banner(bytes, from, contentEnd);
-      case HEADERS -> header(bytes, from, contentEnd);
+      case BANNER -> {
+        requireProperEnd(properEnd, bytes, from, to);
+        banner(bytes, from, contentEnd);
+      }
+      case HEADERS -> header(bytes, from, contentEnd, properEnd, to);
       case OUTPUT -> outputLine(bytes, from, contentEnd);
       default -> throw new IllegalStateException("line in state " + state);
+    }
+  }
+
+  private void requireProperEnd(boolean properEnd, byte[] bytes, int from, int to) {
+    if (!properEnd) {
+      throw new AmiProtocolException(
+          "AMI line ends with a bare LF instead of CRLF: '" + preview(bytes, from, to) + "'");
     }
   }
 
@@ -155,16 +183,17 @@ public final class AmiFrameDecoder {
     listener.onBanner(banner);
   }
 
-  private void header(byte[] bytes, int from, int to) {
+  private void header(byte[] bytes, int from, int to, boolean properEnd, int lineEnd) {
+    if (follows && isOutputLine(bytes, from, to, properEnd)) {
+      state = State.OUTPUT;
+      outputLine(bytes, from, to);
+      return;
+    }
+    requireProperEnd(properEnd, bytes, from, lineEnd);
     if (from == to) {
       if (fieldCount > 0) {
         emit(follows ? "" : null);
       }
-      return;
-    }
-    if (follows && !isFollowsHeader(bytes, from, to)) {
-      state = State.OUTPUT;
-      outputLine(bytes, from, to);
       return;
     }
     int colon = indexOf(bytes, from, to, (byte) ':');
@@ -189,23 +218,32 @@ public final class AmiFrameDecoder {
     }
   }
 
-  /** In a legacy Follows reply only these headers precede the raw output (Asterisk 13). */
-  private static boolean isFollowsHeader(byte[] bytes, int from, int to) {
-    return startsWithIgnoreCase(bytes, from, to, "Privilege:")
-        || startsWithIgnoreCase(bytes, from, to, "ActionID:");
+  /**
+   * Whether a line after {@code Response: Follows} starts the raw output. Asterisk 13 writes the
+   * headers with CRLF and then the CLI text as the CLI produced it, with bare LF line ends ({@code
+   * action_command} in {@code main/manager.c}). So a bare-LF line, a line carrying the end marker,
+   * or a CRLF line other than the two headers Asterisk puts there is output. An empty CRLF line
+   * right after the headers ends a reply that has no output at all (seen in the goami2 capture).
+   */
+  private boolean isOutputLine(byte[] bytes, int from, int to, boolean properEnd) {
+    if (!properEnd || endsWith(bytes, from, to, END_COMMAND)) {
+      return true;
+    }
+    return from < to
+        && !startsWithIgnoreCase(bytes, from, to, "Privilege:")
+        && !startsWithIgnoreCase(bytes, from, to, "ActionID:");
   }
 
   private void outputLine(byte[] bytes, int from, int to) {
-    String text = new String(bytes, from, to - from, StandardCharsets.UTF_8);
-    boolean last = text.endsWith(END_COMMAND);
-    if (last) {
-      text = text.substring(0, text.length() - END_COMMAND.length());
-    }
-    if (output.length() + text.length() + 1 > limits.maxOutputBytes()) {
+    boolean last = endsWith(bytes, from, to, END_COMMAND);
+    int textEnd = last ? to - END_COMMAND.length() : to;
+    int added = textEnd - from + (last ? 0 : 1);
+    if (outputBytes + added > limits.maxOutputBytes()) {
       throw new AmiProtocolException(
           "AMI command output longer than " + limits.maxOutputBytes() + " bytes");
     }
-    output.append(text);
+    outputBytes += added;
+    output.append(new String(bytes, from, textEnd - from, StandardCharsets.UTF_8));
     if (!last) {
       output.append('\n');
       return;
@@ -220,6 +258,7 @@ public final class AmiFrameDecoder {
     fieldCount = 0;
     follows = false;
     output.setLength(0);
+    outputBytes = 0;
     state = State.HEADERS;
     listener.onMessage(message);
   }
@@ -235,6 +274,19 @@ public final class AmiFrameDecoder {
       }
     }
     return -1;
+  }
+
+  private static boolean endsWith(byte[] bytes, int from, int to, String suffix) {
+    int start = to - suffix.length();
+    if (start < from) {
+      return false;
+    }
+    for (int i = 0; i < suffix.length(); i++) {
+      if (bytes[start + i] != suffix.charAt(i)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static boolean startsWithIgnoreCase(byte[] bytes, int from, int to, String prefix) {
