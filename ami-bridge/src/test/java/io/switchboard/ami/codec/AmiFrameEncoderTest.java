@@ -107,4 +107,82 @@ class AmiFrameEncoderTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageStartingWith("AMI header key");
   }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "",
+        "one line without a newline",
+        "Name/username   Host\n100/100   (Unspecified)\n1 sip peers\n",
+        "\nstarts with a blank line\n\nand has another\n",
+        "ActionID: looks like a header",
+        "Privilege: also looks like one\nActionID: x\n",
+        "ends in two newlines\n\n"
+      })
+  void legacyCommandOutputSurvivesARoundTripThroughTheClientDecoder(String output) {
+    AmiMessage reply =
+        AmiMessage.response("Follows")
+            .with("Privilege", "Command")
+            .with("ActionID", "c-1")
+            .output(output)
+            .build();
+    AmiMessage next = AmiMessage.event("FullyBooted").with("Status", "Fully Booted").build();
+
+    DecodedStream decoded =
+        AmiStreamSplits.client(
+            concat(bytes(BANNER), AmiFrameEncoder.encode(reply), AmiFrameEncoder.encode(next)));
+
+    assertThat(decoded.messages())
+        .containsExactly(DecodedStream.canonical(reply), DecodedStream.canonical(next));
+  }
+
+  @Test
+  void followsOutputIsWrittenAsAsterisk13WritesIt() {
+    AmiMessage reply =
+        AmiMessage.response("Follows").with("Privilege", "Command").output("a\n\nb\n").build();
+
+    assertThat(new String(AmiFrameEncoder.encode(reply), StandardCharsets.UTF_8))
+        .isEqualTo("Response: Follows\r\nPrivilege: Command\r\na\n\nb\n--END COMMAND--\r\n\r\n");
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "text--END COMMAND--",
+        "first\n--END COMMAND--\n\r\nEvent: Hangup\r\n",
+        "x--END COMMAND--\nmore"
+      })
+  void outputThatWouldEndTheReplyEarlyIsRefused(String output) {
+    AmiMessage reply = AmiMessage.response("Follows").output(output).build();
+
+    assertThatThrownBy(() -> AmiFrameEncoder.encode(reply))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("AMI command output");
+  }
+
+  @Test
+  void outputWithACarriageReturnIsRefused() {
+    AmiMessage reply = AmiMessage.response("Follows").output("a\r\nb\n").build();
+
+    assertThatThrownBy(() -> AmiFrameEncoder.encode(reply))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("AMI command output has a CR");
+  }
+
+  @Test
+  void outputOutsideAFollowsReplyIsRefused() {
+    AmiMessage response = AmiMessage.response("Success").output("text\n").build();
+
+    assertThatThrownBy(() -> AmiFrameEncoder.encode(response))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("AMI command output only goes into a 'Response: Follows' reply, not Success");
+  }
+
+  @Test
+  void aHeaderAddedWithANullValueIsSentEmpty() {
+    AmiMessage action = AmiMessage.action("QueuePause").build().with("Reason", null);
+
+    assertThat(new String(AmiFrameEncoder.encode(action), StandardCharsets.UTF_8))
+        .isEqualTo("Action: QueuePause\r\nReason: \r\n\r\n");
+  }
 }
