@@ -7,12 +7,17 @@ import java.util.function.BiFunction;
 /**
  * Feeds one byte stream to fresh decoders in every way a socket could deliver it: whole, split in
  * two at every byte position, and one byte at a time. Every way must give the same messages, the
- * same error and the same pending state. Test support for the codec tests.
+ * same error and the same pending state. A stream longer than {@link #EVERY_POSITION_MAX} (the
+ * larger captures) is instead cut into chunks of every size from 2 to {@link #CHUNK_SIZES}, which
+ * still puts a cut at every position many times over at a fraction of the cost. Test support.
  */
 final class AmiStreamSplits {
 
-  /** Above this size only the positions around line ends are tried as a single split. */
-  static final int EVERY_POSITION_MAX = 32 * 1024;
+  /** Above this size the single splits give way to chunk sizes. */
+  static final int EVERY_POSITION_MAX = 8 * 1024;
+
+  /** The largest chunk size tried on a long stream. */
+  static final int CHUNK_SIZES = 128;
 
   /** How a decoder is made: {@code AmiFrameDecoder::forClient} or {@code ::forServer}. */
   interface Side extends BiFunction<AmiFrameListener, AmiCodecLimits, AmiFrameDecoder> {}
@@ -33,14 +38,19 @@ final class AmiStreamSplits {
    */
   static DecodedStream atEverySplit(Side side, AmiCodecLimits limits, byte[] input) {
     DecodedStream expected = whole(side, limits, input);
-    for (int split = 0; split <= input.length; split++) {
-      if (input.length > EVERY_POSITION_MAX && !nearLineEnd(input, split)) {
-        continue;
+    if (input.length <= EVERY_POSITION_MAX) {
+      for (int split = 0; split <= input.length; split++) {
+        DecodedStream actual = decode(side, limits, input, new int[] {0, split, input.length});
+        assertThat(actual)
+            .as("input split at byte %d of %d", split, input.length)
+            .isEqualTo(expected);
       }
-      DecodedStream actual = decode(side, limits, input, new int[] {0, split, input.length});
-      assertThat(actual)
-          .as("input split at byte %d of %d", split, input.length)
-          .isEqualTo(expected);
+    } else {
+      for (int size = 2; size <= CHUNK_SIZES; size++) {
+        assertThat(decode(side, limits, input, chunks(input.length, size)))
+            .as("input fed in chunks of %d bytes", size)
+            .isEqualTo(expected);
+      }
     }
     int[] bytewise = new int[input.length + 1];
     for (int i = 0; i <= input.length; i++) {
@@ -62,13 +72,12 @@ final class AmiStreamSplits {
     return atEverySplit(SERVER, AmiCodecLimits.AS_ASTERISK_READS, input);
   }
 
-  private static boolean nearLineEnd(byte[] input, int split) {
-    for (int i = Math.max(0, split - 2); i < Math.min(input.length, split + 2); i++) {
-      if (input[i] == '\n' || input[i] == '\r') {
-        return true;
-      }
+  private static int[] chunks(int length, int size) {
+    int[] cuts = new int[(length + size - 1) / size + 1];
+    for (int i = 0; i < cuts.length; i++) {
+      cuts[i] = Math.min(length, i * size);
     }
-    return false;
+    return cuts;
   }
 
   /** Feeds the chunks between consecutive cut positions; stops at the first protocol error. */
