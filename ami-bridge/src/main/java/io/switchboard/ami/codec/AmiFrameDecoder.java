@@ -1,5 +1,8 @@
 package io.switchboard.ami.codec;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -24,6 +27,11 @@ public final class AmiFrameDecoder {
 
   private static final String BANNER_PREFIX = "Asterisk Call Manager/";
   private static final String END_COMMAND = "--END COMMAND--";
+  private static final VarHandle LONGS =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+  private static final long EIGHT_LFS = 0x0A0A0A0A0A0A0A0AL;
+  private static final long EIGHT_ONES = 0x0101010101010101L;
+  private static final long EIGHT_HIGH_BITS = 0x8080808080808080L;
 
   private enum State {
     BANNER,
@@ -116,22 +124,42 @@ public final class AmiFrameDecoder {
 
   private void scan(byte[] bytes, int from, int end) {
     int lineStart = from;
-    for (int i = from; i < end; i++) {
-      if (bytes[i] != '\n') {
-        continue;
-      }
+    int lf;
+    while ((lf = indexOfLf(bytes, lineStart, end)) >= 0) {
       if (partialLength == 0) {
-        line(bytes, lineStart, i);
+        line(bytes, lineStart, lf);
       } else {
-        appendPartial(bytes, lineStart, i);
+        appendPartial(bytes, lineStart, lf);
         line(partial, 0, partialLength);
         partialLength = 0;
       }
-      lineStart = i + 1;
+      lineStart = lf + 1;
     }
     if (lineStart < end) {
       appendPartial(bytes, lineStart, end);
     }
+  }
+
+  /**
+   * The first LF in {@code bytes[from, to)}, or -1. Looks at eight bytes at a time (the zero-byte
+   * test of "Bit Twiddling Hacks" on the bytes XOR LF): finding line ends is most of the work.
+   */
+  static int indexOfLf(byte[] bytes, int from, int to) {
+    int i = from;
+    for (; i + Long.BYTES <= to; i += Long.BYTES) {
+      long word = (long) LONGS.get(bytes, i) ^ EIGHT_LFS;
+      long zeroBytes = (word - EIGHT_ONES) & ~word & EIGHT_HIGH_BITS;
+      if (zeroBytes != 0) {
+        // Little-endian: the lowest flagged byte is the first LF (flags above it may be false).
+        return i + (Long.numberOfTrailingZeros(zeroBytes) >>> 3);
+      }
+    }
+    for (; i < to; i++) {
+      if (bytes[i] == '\n') {
+        return i;
+      }
+    }
+    return -1;
   }
 
   private void appendPartial(byte[] bytes, int from, int to) {
@@ -196,7 +224,17 @@ public final class AmiFrameDecoder {
       }
       return;
     }
-    int colon = indexOf(bytes, from, to, (byte) ':');
+    // One pass finds the colon and hashes the key for the key cache.
+    int colon = -1;
+    int hash = 0;
+    for (int i = from; i < to; i++) {
+      byte next = bytes[i];
+      if (next == ':') {
+        colon = i;
+        break;
+      }
+      hash = AsciiKeyCache.hash(hash, next);
+    }
     if (colon <= from) {
       throw new AmiProtocolException(
           "AMI header line has no 'Key:' part: '" + preview(bytes, from, to) + "'");
@@ -208,7 +246,7 @@ public final class AmiFrameDecoder {
     if (valueStart < to && bytes[valueStart] == ' ') {
       valueStart++;
     }
-    String key = keyCache.key(bytes, from, colon);
+    String key = keyCache.key(bytes, from, colon, hash);
     String value = new String(bytes, valueStart, to - valueStart, StandardCharsets.UTF_8);
     keys[fieldCount] = key;
     values[fieldCount] = value;
@@ -265,15 +303,6 @@ public final class AmiFrameDecoder {
 
   private AmiProtocolException lineTooLong() {
     return new AmiProtocolException("AMI line longer than " + limits.maxLineBytes() + " bytes");
-  }
-
-  private static int indexOf(byte[] bytes, int from, int to, byte wanted) {
-    for (int i = from; i < to; i++) {
-      if (bytes[i] == wanted) {
-        return i;
-      }
-    }
-    return -1;
   }
 
   private static boolean endsWith(byte[] bytes, int from, int to, String suffix) {

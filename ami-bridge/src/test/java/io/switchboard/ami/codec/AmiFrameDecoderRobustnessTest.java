@@ -102,4 +102,26 @@ class AmiFrameDecoderRobustnessTest {
         .isInstanceOf(IllegalStateException.class)
         .hasMessage("AmiFrameDecoder.feed called from inside its own listener");
   }
+
+  @Test
+  void theEightBytesAtATimeLineEndSearchFindsWhatAPlainSearchFinds() {
+    java.util.Random random = new java.util.Random(42);
+    byte[] alphabet = {'\n', '\r', 'a', ':', ' ', (byte) 0x8a, (byte) 0xff, 0x0b, 0x09};
+    for (int round = 0; round < 20_000; round++) {
+      byte[] bytes = new byte[random.nextInt(40)];
+      for (int i = 0; i < bytes.length; i++) {
+        bytes[i] = random.nextInt(4) == 0 ? alphabet[random.nextInt(alphabet.length)] : (byte) 'x';
+      }
+      int from = bytes.length == 0 ? 0 : random.nextInt(bytes.length + 1);
+      int to = from + random.nextInt(bytes.length - from + 1);
+
+      int expected = -1;
+      for (int i = from; i < to && expected < 0; i++) {
+        expected = bytes[i] == '\n' ? i : -1;
+      }
+      assertThat(AmiFrameDecoder.indexOfLf(bytes, from, to))
+          .as("%s [%d, %d)", Arrays.toString(bytes), from, to)
+          .isEqualTo(expected);
+    }
+  }
 }
