@@ -1,5 +1,8 @@
 package io.switchboard.ami.codec;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -9,19 +12,26 @@ import java.util.Arrays;
  *
  * <p>What it accepts follows reference/ami-protocol.md 1.2: {@code Key: value} lines, keys without
  * case, repeated keys kept, an empty line ending a message, and the legacy {@code Response:
- * Follows} reply whose raw output runs to {@code --END COMMAND--}. The client side is strict: every
- * line from Asterisk ends in CRLF, and the stream opens with the banner. The server side (the PBX
- * simulator reading actions) accepts a bare LF as Asterisk's {@code get_input} does.
+ * Follows} reply whose raw output runs to {@code --END COMMAND--}. The client side is strict: the
+ * stream opens with the banner and every line from Asterisk ends in CRLF, except the raw CLI text
+ * of a Follows reply, which Asterisk passes on with the CLI's bare LF line ends. The server side
+ * (the PBX simulator reading actions) accepts a bare LF as Asterisk's {@code get_input} does.
  *
- * <p>Anything else (a bare LF from Asterisk, a header without a colon, a line or a message over its
- * {@link AmiCodecLimits}) throws {@link AmiProtocolException}; the decoder then refuses further
- * input and the connection must be closed. Not thread-safe: one decoder per connection, fed from
- * that connection's context.
+ * <p>Anything else (a bare LF from Asterisk outside command output, a header without a colon, a
+ * line or a message over its {@link AmiCodecLimits}) throws {@link AmiProtocolException}; the
+ * decoder then refuses further input and the connection must be closed. So does an exception thrown
+ * by the listener, which propagates to the caller of {@code feed}. Not thread-safe: one decoder per
+ * connection, fed from that connection's context.
  */
 public final class AmiFrameDecoder {
 
   private static final String BANNER_PREFIX = "Asterisk Call Manager/";
   private static final String END_COMMAND = "--END COMMAND--";
+  private static final VarHandle LONGS =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+  private static final long EIGHT_LFS = 0x0A0A0A0A0A0A0A0AL;
+  private static final long EIGHT_ONES = 0x0101010101010101L;
+  private static final long EIGHT_HIGH_BITS = 0x8080808080808080L;
 
   private enum State {
     BANNER,
@@ -40,10 +50,12 @@ public final class AmiFrameDecoder {
   private int fieldCount;
   private boolean follows;
   private final StringBuilder output = new StringBuilder();
+  private int outputBytes;
 
   private byte[] partial = new byte[256];
   private int partialLength;
   private State state;
+  private boolean feeding;
 
   private AmiFrameDecoder(
       AmiFrameListener listener, AmiCodecLimits limits, boolean strictCrlf, boolean banner) {
@@ -75,16 +87,26 @@ public final class AmiFrameDecoder {
    * completes.
    *
    * @throws AmiProtocolException on the first framing error; the decoder stays failed afterwards
+   * @throws IllegalStateException when called from inside its own listener
    */
   public void feed(byte[] bytes, int offset, int length) {
     if (state == State.FAILED) {
       throw new AmiProtocolException("AMI stream already failed; the connection must be closed");
     }
+    if (feeding) {
+      // The outer call still holds a half-read chunk; decoding more now would reorder the stream.
+      throw new IllegalStateException("AmiFrameDecoder.feed called from inside its own listener");
+    }
+    feeding = true;
     try {
       scan(bytes, offset, offset + length);
-    } catch (AmiProtocolException e) {
+    } catch (RuntimeException e) {
+      // A framing error, or a listener that threw: either way the rest of this chunk was not
+      // decoded, so continuing would silently lose messages.
       state = State.FAILED;
       throw e;
+    } finally {
+      feeding = false;
     }
   }
 
@@ -93,24 +115,51 @@ public final class AmiFrameDecoder {
     return partialLength > 0 || fieldCount > 0 || state == State.OUTPUT;
   }
 
+  /**
+   * How many bytes the buffer for an unfinished line holds now; it never exceeds the line limit.
+   */
+  int lineBufferCapacity() {
+    return partial.length;
+  }
+
   private void scan(byte[] bytes, int from, int end) {
     int lineStart = from;
-    for (int i = from; i < end; i++) {
-      if (bytes[i] != '\n') {
-        continue;
-      }
+    int lf;
+    while ((lf = indexOfLf(bytes, lineStart, end)) >= 0) {
       if (partialLength == 0) {
-        line(bytes, lineStart, i);
+        line(bytes, lineStart, lf);
       } else {
-        appendPartial(bytes, lineStart, i);
+        appendPartial(bytes, lineStart, lf);
         line(partial, 0, partialLength);
         partialLength = 0;
       }
-      lineStart = i + 1;
+      lineStart = lf + 1;
     }
     if (lineStart < end) {
       appendPartial(bytes, lineStart, end);
     }
+  }
+
+  /**
+   * The first LF in {@code bytes[from, to)}, or -1. Looks at eight bytes at a time (the zero-byte
+   * test of "Bit Twiddling Hacks" on the bytes XOR LF): finding line ends is most of the work.
+   */
+  static int indexOfLf(byte[] bytes, int from, int to) {
+    int i = from;
+    for (; i + Long.BYTES <= to; i += Long.BYTES) {
+      long word = (long) LONGS.get(bytes, i) ^ EIGHT_LFS;
+      long zeroBytes = (word - EIGHT_ONES) & ~word & EIGHT_HIGH_BITS;
+      if (zeroBytes != 0) {
+        // Little-endian: the lowest flagged byte is the first LF (flags above it may be false).
+        return i + (Long.numberOfTrailingZeros(zeroBytes) >>> 3);
+      }
+    }
+    for (; i < to; i++) {
+      if (bytes[i] == '\n') {
+        return i;
+      }
+    }
+    return -1;
   }
 
   private void appendPartial(byte[] bytes, int from, int to) {
@@ -127,21 +176,28 @@ public final class AmiFrameDecoder {
 
   /** One line, {@code to} at its LF. */
   private void line(byte[] bytes, int from, int to) {
-    int contentEnd = to;
-    if (contentEnd > from && bytes[contentEnd - 1] == '\r') {
-      contentEnd--;
-    } else if (strictCrlf) {
-      throw new AmiProtocolException(
-          "AMI line ends with a bare LF instead of CRLF: '" + preview(bytes, from, to) + "'");
-    }
+    boolean crlf = to > from && bytes[to - 1] == '\r';
+    int contentEnd = crlf ? to - 1 : to;
     if (contentEnd - from > limits.maxLineBytes()) {
       throw lineTooLong();
     }
+    // Where a line end is acceptable: always CRLF; a bare LF only from a client (get_input).
+    boolean properEnd = crlf || !strictCrlf;
     switch (state) {
-      case BANNER -> banner(bytes, from, contentEnd);
-      case HEADERS -> header(bytes, from, contentEnd);
+      case BANNER -> {
+        requireProperEnd(properEnd, bytes, from, to);
+        banner(bytes, from, contentEnd);
+      }
+      case HEADERS -> header(bytes, from, contentEnd, properEnd, to);
       case OUTPUT -> outputLine(bytes, from, contentEnd);
       default -> throw new IllegalStateException("line in state " + state);
+    }
+  }
+
+  private void requireProperEnd(boolean properEnd, byte[] bytes, int from, int to) {
+    if (!properEnd) {
+      throw new AmiProtocolException(
+          "AMI line ends with a bare LF instead of CRLF: '" + preview(bytes, from, to) + "'");
     }
   }
 
@@ -155,19 +211,30 @@ public final class AmiFrameDecoder {
     listener.onBanner(banner);
   }
 
-  private void header(byte[] bytes, int from, int to) {
+  private void header(byte[] bytes, int from, int to, boolean properEnd, int lineEnd) {
+    if (follows && isOutputLine(bytes, from, to, properEnd)) {
+      state = State.OUTPUT;
+      outputLine(bytes, from, to);
+      return;
+    }
+    requireProperEnd(properEnd, bytes, from, lineEnd);
     if (from == to) {
       if (fieldCount > 0) {
         emit(follows ? "" : null);
       }
       return;
     }
-    if (follows && !isFollowsHeader(bytes, from, to)) {
-      state = State.OUTPUT;
-      outputLine(bytes, from, to);
-      return;
+    // One pass finds the colon and hashes the key for the key cache.
+    int colon = -1;
+    int hash = 0;
+    for (int i = from; i < to; i++) {
+      byte next = bytes[i];
+      if (next == ':') {
+        colon = i;
+        break;
+      }
+      hash = AsciiKeyCache.hash(hash, next);
     }
-    int colon = indexOf(bytes, from, to, (byte) ':');
     if (colon <= from) {
       throw new AmiProtocolException(
           "AMI header line has no 'Key:' part: '" + preview(bytes, from, to) + "'");
@@ -179,7 +246,7 @@ public final class AmiFrameDecoder {
     if (valueStart < to && bytes[valueStart] == ' ') {
       valueStart++;
     }
-    String key = keyCache.key(bytes, from, colon);
+    String key = keyCache.key(bytes, from, colon, hash);
     String value = new String(bytes, valueStart, to - valueStart, StandardCharsets.UTF_8);
     keys[fieldCount] = key;
     values[fieldCount] = value;
@@ -189,23 +256,32 @@ public final class AmiFrameDecoder {
     }
   }
 
-  /** In a legacy Follows reply only these headers precede the raw output (Asterisk 13). */
-  private static boolean isFollowsHeader(byte[] bytes, int from, int to) {
-    return startsWithIgnoreCase(bytes, from, to, "Privilege:")
-        || startsWithIgnoreCase(bytes, from, to, "ActionID:");
+  /**
+   * Whether a line after {@code Response: Follows} starts the raw output. Asterisk 13 writes the
+   * headers with CRLF and then the CLI text as the CLI produced it, with bare LF line ends ({@code
+   * action_command} in {@code main/manager.c}). So a bare-LF line, a line carrying the end marker,
+   * or a CRLF line other than the two headers Asterisk puts there is output. An empty CRLF line
+   * right after the headers ends a reply that has no output at all (seen in the goami2 capture).
+   */
+  private boolean isOutputLine(byte[] bytes, int from, int to, boolean properEnd) {
+    if (!properEnd || endsWith(bytes, from, to, END_COMMAND)) {
+      return true;
+    }
+    return from < to
+        && !startsWithIgnoreCase(bytes, from, to, "Privilege:")
+        && !startsWithIgnoreCase(bytes, from, to, "ActionID:");
   }
 
   private void outputLine(byte[] bytes, int from, int to) {
-    String text = new String(bytes, from, to - from, StandardCharsets.UTF_8);
-    boolean last = text.endsWith(END_COMMAND);
-    if (last) {
-      text = text.substring(0, text.length() - END_COMMAND.length());
-    }
-    if (output.length() + text.length() + 1 > limits.maxOutputBytes()) {
+    boolean last = endsWith(bytes, from, to, END_COMMAND);
+    int textEnd = last ? to - END_COMMAND.length() : to;
+    int added = textEnd - from + (last ? 0 : 1);
+    if (outputBytes + added > limits.maxOutputBytes()) {
       throw new AmiProtocolException(
           "AMI command output longer than " + limits.maxOutputBytes() + " bytes");
     }
-    output.append(text);
+    outputBytes += added;
+    output.append(new String(bytes, from, textEnd - from, StandardCharsets.UTF_8));
     if (!last) {
       output.append('\n');
       return;
@@ -220,6 +296,7 @@ public final class AmiFrameDecoder {
     fieldCount = 0;
     follows = false;
     output.setLength(0);
+    outputBytes = 0;
     state = State.HEADERS;
     listener.onMessage(message);
   }
@@ -228,13 +305,17 @@ public final class AmiFrameDecoder {
     return new AmiProtocolException("AMI line longer than " + limits.maxLineBytes() + " bytes");
   }
 
-  private static int indexOf(byte[] bytes, int from, int to, byte wanted) {
-    for (int i = from; i < to; i++) {
-      if (bytes[i] == wanted) {
-        return i;
+  private static boolean endsWith(byte[] bytes, int from, int to, String suffix) {
+    int start = to - suffix.length();
+    if (start < from) {
+      return false;
+    }
+    for (int i = 0; i < suffix.length(); i++) {
+      if (bytes[start + i] != suffix.charAt(i)) {
+        return false;
       }
     }
-    return -1;
+    return true;
   }
 
   private static boolean startsWithIgnoreCase(byte[] bytes, int from, int to, String prefix) {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * One AMI message: its headers in wire order, repeated keys kept ({@code Variable}, {@code
@@ -132,12 +133,12 @@ public final class AmiMessage {
     return fields;
   }
 
-  /** A copy with one more header at the end. */
+  /** A copy with one more header at the end; a null value is sent empty, as the builder does. */
   public AmiMessage with(String key, String value) {
     String[] k = Arrays.copyOf(keys, keys.length + 1);
     String[] v = Arrays.copyOf(values, values.length + 1);
-    k[keys.length] = key;
-    v[values.length] = value;
+    k[keys.length] = Objects.requireNonNull(key, "AMI header key");
+    v[values.length] = value == null ? "" : value;
     return new AmiMessage(kind, name, k, v, output);
   }
 

@@ -1,6 +1,7 @@
 package io.switchboard.ami.codec;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * Turns header-key bytes into Strings without allocating one per line: AMI streams repeat the same
@@ -13,35 +14,36 @@ final class AsciiKeyCache {
   private static final int MAX_CACHED_LENGTH = 48;
 
   private final String[] slots = new String[SLOTS];
+  private final byte[][] slotBytes = new byte[SLOTS][];
 
-  String key(byte[] bytes, int from, int to) {
+  /** The key in {@code bytes[from, to)}; {@code hash} is {@link #hash} over the same bytes. */
+  String key(byte[] bytes, int from, int to, int hash) {
     int length = to - from;
     if (length > MAX_CACHED_LENGTH) {
       return new String(bytes, from, length, StandardCharsets.ISO_8859_1);
     }
-    int hash = 0;
-    for (int i = from; i < to; i++) {
-      hash = 31 * hash + bytes[i];
-    }
     int slot = (hash ^ (hash >>> 16)) & (SLOTS - 1);
-    String cached = slots[slot];
-    if (cached != null && matches(cached, bytes, from, length)) {
-      return cached;
+    byte[] cached = slotBytes[slot];
+    if (cached != null && Arrays.equals(cached, 0, cached.length, bytes, from, to)) {
+      return slots[slot];
     }
     String key = new String(bytes, from, length, StandardCharsets.ISO_8859_1);
     slots[slot] = key;
+    slotBytes[slot] = Arrays.copyOfRange(bytes, from, to);
     return key;
   }
 
-  private static boolean matches(String cached, byte[] bytes, int from, int length) {
-    if (cached.length() != length) {
-      return false;
+  /** The key in {@code bytes[from, to)}. */
+  String key(byte[] bytes, int from, int to) {
+    int hash = 0;
+    for (int i = from; i < to; i++) {
+      hash = hash(hash, bytes[i]);
     }
-    for (int i = 0; i < length; i++) {
-      if (cached.charAt(i) != (char) (bytes[from + i] & 0xff)) {
-        return false;
-      }
-    }
-    return true;
+    return key(bytes, from, to, hash);
+  }
+
+  /** One step of the hash the decoder computes while it looks for the colon. */
+  static int hash(int hash, byte next) {
+    return 31 * hash + next;
   }
 }
