@@ -30,10 +30,6 @@ class AdminBootstrapIT {
   @BeforeEach
   void open(Vertx vertx) throws Exception {
     testDatabase = TestDatabase.create();
-    try (var connection = testDatabase.connect();
-        var statement = connection.createStatement()) {
-      statement.execute(SecurityTestServer.AUDIT_LOG_DDL);
-    }
     database = PostgresDatabase.open(vertx, testDatabase.settings());
     users = new UserRepository(database.pool());
     hasher = await(PasswordHasher.create(vertx, 1));

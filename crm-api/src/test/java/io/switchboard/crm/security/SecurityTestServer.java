@@ -17,9 +17,7 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
-import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
@@ -38,25 +36,6 @@ public final class SecurityTestServer {
 
   /** The password of every user a test makes with {@link #createUser}. */
   public static final String PASSWORD = "a long enough password";
-
-  /**
-   * The audit log as V2 creates it. V2 (the CRM model) owns this table; it is made here only while
-   * that migration is not on this branch, and IF NOT EXISTS keeps this harmless after.
-   */
-  static final String AUDIT_LOG_DDL =
-      """
-      CREATE TABLE IF NOT EXISTS audit_log (
-          id        bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
-          at        timestamptz NOT NULL DEFAULT now(),
-          user_id   bigint REFERENCES users (id),
-          action    text NOT NULL,
-          entity    text NOT NULL,
-          entity_id bigint,
-          before    jsonb,
-          after     jsonb,
-          detail    text
-      )
-      """;
 
   private final TestDatabase testDatabase;
   private final TestRedis testRedis;
@@ -80,13 +59,9 @@ public final class SecurityTestServer {
         ttl, 3, 8, Duration.ofMinutes(15), 2, ADMIN, Optional.of(ADMIN_PASSWORD));
   }
 
-  /** A fresh database with the audit log, and a fresh Redis prefix. Blocking. */
+  /** A fresh migrated database and a fresh Redis prefix. Blocking. */
   public static SecurityTestServer prepare(SecuritySettings settings) throws SQLException {
     TestDatabase database = TestDatabase.create();
-    try (Connection connection = database.connect();
-        Statement statement = connection.createStatement()) {
-      statement.execute(AUDIT_LOG_DDL);
-    }
     return new SecurityTestServer(database, TestRedis.create(), settings);
   }
 

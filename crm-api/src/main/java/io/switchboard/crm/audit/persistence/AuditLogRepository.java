@@ -16,10 +16,10 @@ import java.util.List;
 import java.util.OptionalLong;
 
 /**
- * Writes and queries the {@code audit_log} table (created with the CRM tables in V2: id, at,
- * user_id, action, entity, entity_id, before, after, detail). Writers that change data call {@link
- * #insert} with their own transaction's connection, so the entry commits or rolls back with the
- * change. Thread-safe; futures complete on the caller's context.
+ * Writes and queries the {@code audit_log} table (created with the CRM tables in V3: id, at,
+ * user_id, action, entity, entity_id as text, before, after, detail). Writers that change data call
+ * {@link #insert} with their own transaction's connection, so the entry commits or rolls back with
+ * the change. Thread-safe; futures complete on the caller's context.
  */
 public final class AuditLogRepository {
 
@@ -47,10 +47,10 @@ public final class AuditLogRepository {
                 event.userId(),
                 event.action(),
                 event.entity(),
-                event.entityId(),
+                event.entityId() == null ? null : event.entityId().toString(),
                 event.before(),
                 event.after(),
-                event.detail()))
+                event.detail() == null ? "" : event.detail()))
         .mapEmpty();
   }
 
@@ -63,7 +63,7 @@ public final class AuditLogRepository {
     List<Object> params = new ArrayList<>();
     query.userId().ifPresent(id -> condition(sql, params, "user_id = ", id));
     query.entity().ifPresent(entity -> condition(sql, params, "entity = ", entity));
-    query.entityId().ifPresent(id -> condition(sql, params, "entity_id = ", id));
+    query.entityId().ifPresent(id -> condition(sql, params, "entity_id = ", Long.toString(id)));
     query.action().ifPresent(action -> condition(sql, params, "action = ", action));
     query.from().ifPresent(from -> condition(sql, params, "at >= ", from.atOffset(ZoneOffset.UTC)));
     query.to().ifPresent(to -> condition(sql, params, "at < ", to.atOffset(ZoneOffset.UTC)));
@@ -99,6 +99,19 @@ public final class AuditLogRepository {
     return json instanceof JsonObject object ? object : new JsonObject().put("value", json);
   }
 
+  /** The CRM stores ids as text (V3); entries about numbered records read back as numbers. */
+  private static Long numericId(String entityId) {
+    if (entityId == null || entityId.isEmpty() || entityId.length() > 18) {
+      return null;
+    }
+    for (int i = 0; i < entityId.length(); i++) {
+      if (!Character.isDigit(entityId.charAt(i))) {
+        return null;
+      }
+    }
+    return Long.parseLong(entityId);
+  }
+
   private static AuditEntry toEntry(Row row) {
     return new AuditEntry(
         row.getLong("id"),
@@ -107,7 +120,7 @@ public final class AuditLogRepository {
             row.getLong("user_id"),
             row.getString("action"),
             row.getString("entity"),
-            row.getLong("entity_id"),
+            numericId(row.getString("entity_id")),
             asObject(row.getJson("before")),
             asObject(row.getJson("after")),
             row.getString("detail")));

@@ -25,22 +25,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(VertxExtension.class)
 class AuditLogRepositoryIT {
 
-  /** V2 (the CRM model) owns audit_log; made here only until that migration is on this branch. */
-  private static final String AUDIT_LOG_DDL =
-      """
-      CREATE TABLE IF NOT EXISTS audit_log (
-          id        bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
-          at        timestamptz NOT NULL DEFAULT now(),
-          user_id   bigint REFERENCES users (id),
-          action    text NOT NULL,
-          entity    text NOT NULL,
-          entity_id bigint,
-          before    jsonb,
-          after     jsonb,
-          detail    text
-      )
-      """;
-
   private TestDatabase testDatabase;
   private PostgresDatabase database;
   private AuditLogRepository audit;
@@ -48,10 +32,6 @@ class AuditLogRepositoryIT {
   @BeforeEach
   void open(Vertx vertx) throws Exception {
     testDatabase = TestDatabase.create();
-    try (Connection connection = testDatabase.connect();
-        Statement statement = connection.createStatement()) {
-      statement.execute(AUDIT_LOG_DDL);
-    }
     database = PostgresDatabase.open(vertx, testDatabase.settings());
     audit = new AuditLogRepository(database.pool());
   }
