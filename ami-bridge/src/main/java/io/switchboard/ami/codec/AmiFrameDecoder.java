@@ -290,7 +290,7 @@ public final class AmiFrameDecoder {
   }
 
   private void emit(String commandOutput) {
-    AmiMessage message = AmiMessage.decoded(keys, values, fieldCount, commandOutput);
+    AmiMessage message = AmiMessage.decoded(keys, values, fieldCount, commandOutput, !strictCrlf);
     Arrays.fill(keys, 0, fieldCount, null);
     Arrays.fill(values, 0, fieldCount, null);
     fieldCount = 0;

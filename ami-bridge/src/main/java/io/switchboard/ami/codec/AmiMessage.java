@@ -32,11 +32,21 @@ public final class AmiMessage {
   /**
    * A message from headers as they came off the wire.
    *
+   * @param fromClient whether a client sent it: then {@code Action} decides first, as in Asterisk's
+   *     {@code process_message}, because some actions ({@code QueueLog}, {@code UserEvent}) carry
+   *     an {@code Event} parameter
    * @throws AmiProtocolException when no header says whether it is an event, response or action
    */
-  static AmiMessage decoded(String[] keys, String[] values, int count, String output) {
+  static AmiMessage decoded(
+      String[] keys, String[] values, int count, String output, boolean fromClient) {
     String[] k = Arrays.copyOf(keys, count);
     String[] v = Arrays.copyOf(values, count);
+    if (fromClient) {
+      String action = first(k, v, "Action");
+      if (action != null) {
+        return new AmiMessage(AmiMessageKind.ACTION, action, k, v, output);
+      }
+    }
     String event = first(k, v, "Event");
     if (event != null) {
       return new AmiMessage(AmiMessageKind.EVENT, event, k, v, output);

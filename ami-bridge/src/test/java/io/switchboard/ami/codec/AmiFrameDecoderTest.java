@@ -106,6 +106,17 @@ class AmiFrameDecoderTest {
   }
 
   @Test
+  void anActionCarryingAnEventParameterIsStillAnActionOnTheServerSide() {
+    DecodedStream decoded =
+        AmiStreamSplits.server(
+            bytes("Action: UserEvent\r\nUserEvent: Wrapup\r\nEvent: ignored\r\n\r\n"));
+
+    assertThat(decoded.messages())
+        .containsExactly(
+            "ACTION UserEvent {Action: UserEvent | UserEvent: Wrapup | Event: ignored}");
+  }
+
+  @Test
   void aBareLfFromAsteriskIsRefusedNamingTheLine() {
     DecodedStream decoded =
         AmiStreamSplits.client(bytes(BANNER + "Event: Newchannel\nPrivilege: call,all\n\n"));

@@ -108,7 +108,18 @@ public final class PermissionMatrixWalker {
 
   /** Walks the router; the future holds every violation found, empty when the matrix holds. */
   public Future<List<String>> walk(Router router, Map<String, Access> expected) {
-    List<String> keys = routeKeys(router);
+    return walk(router, List.of(), expected);
+  }
+
+  /**
+   * Walks the router's own routes plus {@code mountedKeys}, the routes of sub-routers mounted on it
+   * (which {@link Router#getRoutes()} shows only as one prefix route), as {@code "METHOD
+   * /full/path"}.
+   */
+  public Future<List<String>> walk(
+      Router router, List<String> mountedKeys, Map<String, Access> expected) {
+    List<String> keys = new ArrayList<>(routeKeys(router));
+    keys.addAll(mountedKeys);
     List<String> violations = new ArrayList<>();
     for (Route route : router.getRoutes()) {
       if (route.getPath() == null && route.isRegexPath()) {

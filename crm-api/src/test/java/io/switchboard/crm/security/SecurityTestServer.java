@@ -114,6 +114,11 @@ public final class SecurityTestServer {
     return security;
   }
 
+  /** The pool the security parts use; valid once started. */
+  public PostgresDatabase database() {
+    return database;
+  }
+
   public int port() {
     return server.actualPort();
   }

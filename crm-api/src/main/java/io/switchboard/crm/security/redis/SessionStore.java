@@ -33,12 +33,18 @@ public final class SessionStore {
   private static final Logger LOG = LoggerFactory.getLogger(SessionStore.class);
 
   // KEYS: token key, user set. ARGV: session JSON, ttl ms, now ms, expires-at ms, token hash,
-  // max tokens, token key prefix. Drops expired hashes, then the oldest beyond the limit.
+  // max tokens, token key prefix. Drops expired hashes, then the oldest beyond the limit. Two
+  // logins in the same millisecond get scores a thousandth apart, so "oldest" is the first issued.
   private static final String ISSUE =
       """
       redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])
       redis.call('ZREMRANGEBYSCORE', KEYS[2], '-inf', ARGV[3])
-      redis.call('ZADD', KEYS[2], ARGV[4], ARGV[5])
+      local score = tonumber(ARGV[4])
+      local newest = redis.call('ZRANGE', KEYS[2], -1, -1, 'WITHSCORES')
+      if newest[2] and tonumber(newest[2]) >= score then
+        score = tonumber(newest[2]) + 0.001
+      end
+      redis.call('ZADD', KEYS[2], score, ARGV[5])
       local excess = redis.call('ZCARD', KEYS[2]) - tonumber(ARGV[6])
       if excess > 0 then
         for _, hash in ipairs(redis.call('ZRANGE', KEYS[2], 0, excess - 1)) do
@@ -47,7 +53,7 @@ public final class SessionStore {
         redis.call('ZREMRANGEBYRANK', KEYS[2], 0, excess - 1)
       end
       local last = redis.call('ZRANGE', KEYS[2], -1, -1, 'WITHSCORES')
-      redis.call('PEXPIREAT', KEYS[2], last[2])
+      redis.call('PEXPIREAT', KEYS[2], math.ceil(tonumber(last[2])))
       return excess
       """;
 
