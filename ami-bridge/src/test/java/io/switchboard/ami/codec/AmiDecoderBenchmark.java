@@ -1,8 +1,14 @@
 package io.switchboard.ami.codec;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.switchboard.ami.tracker.CallRecord;
+import io.switchboard.ami.tracker.CallTracker;
+import io.switchboard.ami.tracker.CallTrackerSink;
+import io.switchboard.core.call.PbxEvent;
 import java.io.ByteArrayOutputStream;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.function.LongSupplier;
@@ -74,17 +80,58 @@ public final class AmiDecoderBenchmark {
         ours.eventsPerCpuSecond / asteriskJava.eventsPerCpuSecond);
   }
 
-  // ---- TRACKER HOOK (for the integrator) -------------------------------------------------------
-  // Measure "our codec + call tracker" here once io.switchboard.ami.tracker exists: build the
-  // tracker, feed it every message from the decoder, and return measure("our decoder + call
-  // tracker", rounds, messages, stream.length / (double) messages, () -> ...count...). Until then
-  // the row prints n/a.
+  /** The decoder feeding a call tracker, as the AMI client does: what a node spends per event. */
   private static Result trackerHook(byte[] stream, int rounds, long messages) {
-    return new Result(
-        "our decoder + call tracker (not wired)", Double.NaN, Double.NaN, Double.NaN, Double.NaN);
+    return measure(
+        "our decoder + call tracker",
+        rounds,
+        messages,
+        stream.length / (double) messages,
+        () -> countWithTracker(stream));
   }
 
-  // ---- end of TRACKER HOOK ---------------------------------------------------------------------
+  static long countWithTracker(byte[] stream) {
+    long[] count = new long[1];
+    CallTracker tracker =
+        new CallTracker(
+            "bench",
+            Clock.systemUTC(),
+            new CallTrackerSink() {
+              @Override
+              public void publish(PbxEvent event) {
+                count[0]++;
+              }
+
+              @Override
+              public void callFinished(CallRecord record) {
+                count[0]++;
+              }
+            },
+            new SimpleMeterRegistry());
+    long[] decoded = new long[1];
+    AmiFrameDecoder decoder =
+        AmiFrameDecoder.forClient(
+            new AmiFrameListener() {
+              @Override
+              public void onBanner(String banner) {}
+
+              @Override
+              public void onMessage(AmiMessage message) {
+                decoded[0]++;
+                if (message.kind() == AmiMessageKind.EVENT) {
+                  tracker.onEvent("bench", message);
+                }
+              }
+            },
+            AmiCodecLimits.FROM_ASTERISK);
+    for (int from = 0; from < stream.length; from += CHUNK) {
+      decoder.feed(stream, from, Math.min(CHUNK, stream.length - from));
+    }
+    if (count[0] == 0) {
+      throw new IllegalStateException("the tracker produced nothing: the benchmark is broken");
+    }
+    return decoded[0];
+  }
 
   static long countWithOurDecoder(byte[] stream) {
     long[] count = new long[1];
