@@ -122,6 +122,27 @@ public final class ServerProcess implements AutoCloseable {
     return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
   }
 
+  /** Any method with a JSON body (or none) and an optional bearer token. */
+  public static HttpResponse<String> sendJson(
+      int port, String method, String path, String bearer, String json)
+      throws IOException, InterruptedException {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+            .timeout(Duration.ofSeconds(10))
+            .method(
+                method,
+                json == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(json));
+    if (json != null) {
+      request.header("content-type", "application/json");
+    }
+    if (bearer != null) {
+      request.header("authorization", "Bearer " + bearer);
+    }
+    return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
   /**
    * Sends SIGTERM, as a service manager does. Through the process handle: {@code Process.destroy}
    * would also close our ends of its output pipes, and its last lines would be lost.

@@ -36,14 +36,22 @@ class ServerStartupIT {
             ServerProcess.start(
                 directory,
                 Map.of(
-                    "SWITCHBOARD_MODE", "production",
-                    "SWITCHBOARD_HTTP_PORT", "0",
-                    "SWITCHBOARD_POSTGRES_URL", ServiceUrls.postgres(database.address()),
-                    "SWITCHBOARD_REDIS_URL", ServiceUrls.redis(redis.address()),
-                    "SWITCHBOARD_REDIS_KEY_PREFIX", redis.keyPrefix()))) {
+                    "SWITCHBOARD_MODE",
+                    "production",
+                    "SWITCHBOARD_HTTP_PORT",
+                    "0",
+                    "SWITCHBOARD_POSTGRES_URL",
+                    ServiceUrls.postgres(database.address()),
+                    "SWITCHBOARD_REDIS_URL",
+                    ServiceUrls.redis(redis.address()),
+                    "SWITCHBOARD_REDIS_KEY_PREFIX",
+                    redis.keyPrefix(),
+                    "SWITCHBOARD_SECURITY_BOOTSTRAP_ADMIN_PASSWORD",
+                    ADMIN_PASSWORD))) {
       int port = server.awaitReady(Duration.ofSeconds(60));
 
       assertReady(port);
+      assertTheCrmApiIsMountedAndGuarded(port);
       assertThat(server.output()).doesNotContain("Started embedded");
       assertSchemaMigrated(database);
       assertMetricsAreValidPrometheusText(port);
@@ -56,6 +64,47 @@ class ServerStartupIT {
           .isLessThan(Duration.ofSeconds(10));
       assertThat(server.output()).contains("Stopped");
     }
+  }
+
+  private static final String ADMIN_PASSWORD = "startup-test admin password";
+
+  /** The first admin logs in and looks a caller up; without a token the API answers 401. */
+  private static void assertTheCrmApiIsMountedAndGuarded(int port) throws Exception {
+    HttpResponse<String> anonymous = ServerProcess.get(port, "/api/v1/customers?limit=1");
+    assertThat(anonymous.statusCode()).as(anonymous.body()).isEqualTo(401);
+    assertThat(new JsonObject(anonymous.body()).getJsonObject("error").getString("code"))
+        .isEqualTo("UNAUTHENTICATED");
+
+    HttpResponse<String> login =
+        ServerProcess.sendJson(
+            port,
+            "POST",
+            "/api/v1/auth/login",
+            null,
+            new JsonObject().put("username", "admin").put("password", ADMIN_PASSWORD).encode());
+    assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
+    String token = new JsonObject(login.body()).getString("token");
+
+    HttpResponse<String> created =
+        ServerProcess.sendJson(
+            port,
+            "POST",
+            "/api/v1/customers",
+            token,
+            new JsonObject()
+                .put("kind", "individual")
+                .put("name", "Han Meimei")
+                .put(
+                    "phones",
+                    new JsonArray().add(new JsonObject().put("number", "+86 138 0013 8000")))
+                .encode());
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+
+    HttpResponse<String> lookup =
+        ServerProcess.sendJson(
+            port, "GET", "/api/v1/customers/lookup?phone=013800138000", token, null);
+    assertThat(lookup.statusCode()).as(lookup.body()).isEqualTo(200);
+    assertThat(lookup.body()).contains("Han Meimei");
   }
 
   private static void assertReady(int port) throws Exception {
