@@ -12,6 +12,7 @@ import io.switchboard.core.config.SwitchboardSettings;
 import io.switchboard.core.persistence.PostgresDatabase;
 import io.switchboard.pbxsim.PbxSimSettings;
 import io.switchboard.pbxsim.PbxSimulator;
+import io.switchboard.pbxsim.model.Channel;
 import io.switchboard.pbxsim.scenario.Scenario;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -19,6 +20,8 @@ import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * One node's AMI bridge against one in-process simulated Asterisk, both on one Vert.x: the
@@ -147,6 +150,21 @@ final class BridgeBench implements AutoCloseable {
                   .gauge();
           return gauge != null && gauge.value() == 1;
         });
+  }
+
+  /** Waits until the AMI client has noticed that its session is gone. */
+  void awaitNotConnected() {
+    Await.until(
+        "the AMI client has lost its session",
+        CONNECT_TIMEOUT,
+        () ->
+            gauge("switchboard.ami.connection.state", "server", SERVER, "state", "connected") == 0);
+  }
+
+  /** The Linkedids of the calls the simulator has channels of now. */
+  Set<String> liveLinkedIds() {
+    return await(
+        sim.onModel(m -> m.channels().stream().map(Channel::linkedid).collect(Collectors.toSet())));
   }
 
   /** The total of a counter over all its tag values; 0 when it does not exist yet. */
