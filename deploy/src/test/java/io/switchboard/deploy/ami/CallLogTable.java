@@ -97,6 +97,7 @@ final class CallLogTable {
                         rows.getString("hangup_by"),
                         rows.getString("originate_id"),
                         rows.getString("amd_status"),
+                        rows.getString("recording_file"),
                         rows.getBoolean("reconciled"),
                         legs.getOrDefault(id, List.of()),
                         offers.getOrDefault(id, List.of()),

@@ -18,6 +18,7 @@ record CallSummary(
     String hangupBy,
     String originateId,
     String amdStatus,
+    String recordingFile,
     boolean reconciled,
     List<String> legRoles,
     List<String> offers,

@@ -19,6 +19,7 @@ final class ExpectedCall {
   private String hangupBy = "caller";
   private String originateId;
   private String amdStatus;
+  private String recordingFile;
   private boolean reconciled;
   private List<String> legRoles = List.of("caller");
   private List<String> offers = List.of();
@@ -83,6 +84,11 @@ final class ExpectedCall {
     return this;
   }
 
+  ExpectedCall recordingFile(String value) {
+    recordingFile = value;
+    return this;
+  }
+
   ExpectedCall reconciled(boolean value) {
     reconciled = value;
     return this;
@@ -115,6 +121,7 @@ final class ExpectedCall {
         hangupBy,
         originateId,
         amdStatus,
+        recordingFile,
         reconciled,
         legRoles,
         offers,

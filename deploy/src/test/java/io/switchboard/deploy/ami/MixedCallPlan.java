@@ -24,7 +24,10 @@ import java.util.List;
  */
 final class MixedCallPlan {
 
-  static final int QUEUE_ANSWERED = 100;
+  static final int QUEUE_ANSWERED = 80;
+  static final int LOCAL_MEMBERS = 10;
+  static final int HELD = 5;
+  static final int RECORDED = 5;
   static final int ABANDONED_WAITING = 25;
   static final int ABANDONED_RINGING = 5;
   static final int RING_NO_ANSWER = 20;
@@ -38,7 +41,10 @@ final class MixedCallPlan {
           + RING_NO_ANSWER
           + REDIRECTED
           + ATTENDED
-          + ORIGINATED;
+          + ORIGINATED
+          + LOCAL_MEMBERS
+          + HELD
+          + RECORDED;
 
   private static final long SECOND = 1000;
 
@@ -64,6 +70,9 @@ final class MixedCallPlan {
     }
     queues.add(queue("transfers", "leastrecent", 15, 1501, 5));
     queues.add(queue("outbound", "leastrecent", 15, 1601, 5));
+    queues.add(localQueue("localopt", 1701, ""));
+    queues.add(localQueue("localn", 1711, "/n"));
+    queues.add(queue("care", "leastrecent", 15, 1801, 5));
     // Transfer targets: phones the simulator's dialplan knows, in a queue nobody calls.
     queues.add(queue("backoffice", "ringall", 15, 3001, 10));
     return new Scenario("trunk", queues, null, null, null);
@@ -77,6 +86,26 @@ final class MixedCallPlan {
           new MemberSpec("PJSIP/" + (firstExten + i), "Agent " + (firstExten + i), 0, false, null));
     }
     return new QueueSpec(name, strategy, timeout, 1, 0, 60, list);
+  }
+
+  /** Members behind Local channels, optimised away once answered unless {@code /n} says not. */
+  private static QueueSpec localQueue(String name, int firstExten, String options) {
+    List<MemberSpec> list = new ArrayList<>();
+    for (int exten = firstExten; exten < firstExten + 3; exten++) {
+      list.add(
+          new MemberSpec(
+              "Local/" + exten + "@from-queue" + options, "Agent " + exten, 0, false, null));
+    }
+    return new QueueSpec(name, "leastrecent", 15, 1, 0, 60, list);
+  }
+
+  /** The member interfaces of a queue of {@link #scenario()}. */
+  static List<String> membersOf(String queue) {
+    return scenario().queues().stream()
+        .filter(q -> q.name().equals(queue))
+        .flatMap(q -> q.members().stream())
+        .map(MemberSpec::iface)
+        .toList();
   }
 
   List<ExpectedCall> expected() {
@@ -103,6 +132,15 @@ final class MixedCallPlan {
     }
     for (int y = 0; y < ATTENDED; y++) {
       attendedTransfer(20 + 20L * y, y == 4 ? "3010" : "300" + (6 + y));
+    }
+    for (int l = 0; l < LOCAL_MEMBERS; l++) {
+      answeredByLocalMember(7 + 10L * (l / 2), l % 2 == 0 ? "localopt" : "localn");
+    }
+    for (int h = 0; h < HELD; h++) {
+      held(6 + 30L * h);
+    }
+    for (int r = 0; r < RECORDED; r++) {
+      recorded(21 + 30L * r, "rec-" + r + ".wav");
     }
     String[] kinds = originateKinds();
     for (int o = 0; o < ORIGINATED; o++) {
@@ -155,6 +193,82 @@ final class MixedCallPlan {
         () ->
             call.linkedId(
                 place(queue, new CallBehaviour(null, null, false, patience * SECOND)).uniqueid()));
+  }
+
+  /** A member behind a Local channel answers after 2 s; the caller hangs up 5 s later. */
+  private void answeredByLocalMember(long at, String queue) {
+    ExpectedCall call =
+        expect("local-member-" + queue)
+            .queue(queue)
+            .waitMs(2 * SECOND)
+            .talkMs(5 * SECOND)
+            // The queue rings the member's ;1 half (an agent leg, as in TransferTrackingTest),
+            // its ;2 half dials the phone.
+            .legs("caller", "agent", "other", "agent")
+            .offers("connected");
+    timeline.at(
+        at,
+        () ->
+            call.linkedId(
+                place(queue, new CallBehaviour(2 * SECOND, 5 * SECOND, false, null)).uniqueid()));
+  }
+
+  /** Answered after 2 s; the agent holds the caller from 5 s to 15 s; the caller ends at 25 s. */
+  private void held(long at) {
+    ExpectedCall call =
+        expect("held")
+            .queue("care")
+            .waitMs(2 * SECOND)
+            .holdMs(10 * SECOND)
+            .talkMs(13 * SECOND)
+            .legs("caller", "agent")
+            .offers("connected");
+    String[] channels = new String[2];
+    timeline.at(
+        at,
+        () -> {
+          InboundCall placed = place("care", new CallBehaviour(2 * SECOND, null, false, null));
+          channels[0] = placed.channel();
+          call.linkedId(placed.uniqueid());
+        });
+    timeline.at(
+        at + 5,
+        () -> {
+          channels[1] = bench.await(bench.sim().onModel(m -> peerOf(m.channel(channels[0]))));
+          assertTrue(bench.await(bench.sim().hold(channels[1], true)), "held");
+        });
+    timeline.at(
+        at + 15, () -> assertTrue(bench.await(bench.sim().hold(channels[1], false)), "unheld"));
+    timeline.at(at + 25, () -> hangup(channels[0]));
+  }
+
+  /** Answered after 2 s, recorded from 4 s through the bridge's MixMonitor, 20 s of talk. */
+  private void recorded(long at, String file) {
+    ExpectedCall call =
+        expect("recorded")
+            .queue("care")
+            .waitMs(2 * SECOND)
+            .talkMs(20 * SECOND)
+            .legs("caller", "agent")
+            .offers("connected")
+            .recordingFile("/var/spool/asterisk/monitor/" + file);
+    String[] caller = new String[1];
+    timeline.at(
+        at,
+        () -> {
+          InboundCall placed =
+              place("care", new CallBehaviour(2 * SECOND, 20 * SECOND, false, null));
+          caller[0] = placed.channel();
+          call.linkedId(placed.uniqueid());
+        });
+    timeline.at(
+        at + 4,
+        () ->
+            bench.action(
+                AmiActionAddresses.MIXMONITOR_START,
+                new JsonObject()
+                    .put(AmiActionFields.CHANNEL, caller[0])
+                    .put(AmiActionFields.FILE, file)));
   }
 
   /** The only member lets it ring 5 s (AgentRingNoAnswer), is rung again 1 s later, answers. */

@@ -62,7 +62,7 @@ class SimulatedTrafficIT {
           if ("answered".equals(call.summary().outcome()) && call.summary().queue() != null) {
             soft.assertThat(row.agentInterface())
                 .as("agent of %s %s", call.kind(), call.linkedId())
-                .startsWith("PJSIP/");
+                .isIn(MixedCallPlan.membersOf(call.summary().queue()));
           }
         }
       }
