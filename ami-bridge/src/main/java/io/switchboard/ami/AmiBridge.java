@@ -10,6 +10,7 @@ import io.switchboard.core.health.HealthCheck;
 import io.switchboard.core.persistence.PostgresDatabase;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -34,12 +35,26 @@ public final class AmiBridge {
   /** Deploys the bridge's verticles; AMI logins go on in the background (see health checks). */
   public static Future<AmiBridge> start(
       Vertx vertx, SwitchboardSettings settings, PostgresDatabase database, MeterRegistry meters) {
+    return start(vertx, settings, database, meters, Clock.systemUTC());
+  }
+
+  /**
+   * As {@link #start(Vertx, SwitchboardSettings, PostgresDatabase, MeterRegistry)}, with the clock
+   * the call trackers time calls by (AMI events carry no time of their own). Tests that drive a
+   * simulated Asterisk on a manual clock pass that clock, so that call times follow it.
+   */
+  public static Future<AmiBridge> start(
+      Vertx vertx,
+      SwitchboardSettings settings,
+      PostgresDatabase database,
+      MeterRegistry meters,
+      Clock trackerClock) {
     AmiBridge bridge = new AmiBridge(vertx);
     List<AmiClient> clients = new ArrayList<>();
     List<AmiServerVerticle> servers = new ArrayList<>();
     for (AmiServerSettings server : settings.amiServers()) {
       AmiServerVerticle verticle =
-          new AmiServerVerticle(vertx, server, settings.amiClient(), meters);
+          new AmiServerVerticle(vertx, server, settings.amiClient(), meters, trackerClock);
       servers.add(verticle);
       clients.add(verticle.client());
       bridge.healthChecks.add(verticle.client().healthCheck());

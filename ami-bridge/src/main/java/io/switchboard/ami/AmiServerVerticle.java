@@ -25,10 +25,13 @@ final class AmiServerVerticle extends VerticleBase {
   private long expireTimer = -1;
 
   AmiServerVerticle(
-      Vertx vertx, AmiServerSettings server, AmiClientSettings settings, MeterRegistry meters) {
+      Vertx vertx,
+      AmiServerSettings server,
+      AmiClientSettings settings,
+      MeterRegistry meters,
+      Clock clock) {
     this.tracker =
-        new CallTracker(
-            server.id(), Clock.systemUTC(), new EventBusTrackerSink(vertx.eventBus()), meters);
+        new CallTracker(server.id(), clock, new EventBusTrackerSink(vertx.eventBus()), meters);
     this.client = new AmiClient(vertx, server, settings, tracker, meters);
   }
 

@@ -145,8 +145,9 @@ final class ChannelEvents {
   /** {@code Hold} or {@code MusicOnHoldStart}: counted once the call was answered. */
   void holdStart(AmiMessage event, Instant now) {
     TrackedChannel channel = live(event, now);
-    if (channel != null && channel.call.answeredAt != null) {
-      // Music on hold while queued is waiting, not hold: only after the answer.
+    if (channel != null && channel.call.answeredAt != null && !channel.call.inQueue()) {
+      // Music on hold while queued is waiting, not hold: only after the answer, and not while an
+      // answered call (an originate's customer) waits in a queue for an agent.
       channel.startHold(now);
     }
   }

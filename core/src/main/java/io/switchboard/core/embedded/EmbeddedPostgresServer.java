@@ -35,14 +35,31 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
    *
    * @param dataDirectory where the cluster lives and is kept, or null for a throwaway one
    */
-  @SuppressForbidden(reason = "starts a process at start-up, before event loops take work")
   public static EmbeddedPostgresServer start(Path dataDirectory) {
+    return start(dataDirectory, 0);
+  }
+
+  /**
+   * Starts a server on a given port. Stopping a server with a data directory and starting it again
+   * on the same directory and port is, to its clients, a PostgreSQL restart (fault tests).
+   *
+   * @param dataDirectory where the cluster lives and is kept, or null for a throwaway one
+   * @param port the port to listen on, or 0 for a free one
+   */
+  @SuppressForbidden(reason = "starts a process at start-up, before event loops take work")
+  public static EmbeddedPostgresServer start(Path dataDirectory, int port) {
+    if (port < 0 || port > 65_535) {
+      throw new IllegalArgumentException("port must be within 0..65535, got " + port);
+    }
     try {
       EmbeddedPostgres.Builder builder =
           EmbeddedPostgres.builder()
               .setServerConfig("listen_addresses", "127.0.0.1")
               .setServerConfig("max_connections", "200")
               .setServerConfig("fsync", dataDirectory == null ? "off" : "on");
+      if (port > 0) {
+        builder.setPort(port);
+      }
       if (dataDirectory != null) {
         Files.createDirectories(dataDirectory);
         builder.setDataDirectory(dataDirectory).setCleanDataDirectory(false);

@@ -49,6 +49,23 @@ class EmbeddedServersIT {
   }
 
   @Test
+  void postgresRestartedOnItsPortAndDataDirectoryIsTheSameServerToItsClients(
+      @TempDir Path dataDirectory) throws SQLException {
+    int port;
+    try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(dataDirectory)) {
+      port = server.port();
+      server.createDatabaseIfMissing("switchboard");
+      update(server.address("switchboard"), "CREATE TABLE kept (note text)");
+      update(server.address("switchboard"), "INSERT INTO kept VALUES ('same port')");
+    }
+
+    try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(dataDirectory, port)) {
+      assertThat(server.port()).isEqualTo(port);
+      assertThat(notes(server.address("switchboard"))).containsExactly("same port");
+    }
+  }
+
+  @Test
   void redisWithADataDirectoryKeepsAKeyAcrossARestart(@TempDir Path dataDirectory)
       throws InterruptedException {
     String key = "embedded-it:" + UUID.randomUUID();
