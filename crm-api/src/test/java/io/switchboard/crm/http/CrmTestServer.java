@@ -4,6 +4,7 @@ import io.switchboard.core.persistence.PostgresDatabase;
 import io.switchboard.crm.persistence.CrmRepositories;
 import io.switchboard.crm.phone.PhoneNormalizer;
 import io.switchboard.testsupport.TestDatabase;
+import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
@@ -40,13 +41,19 @@ final class CrmTestServer {
   final PostgresDatabase postgres;
   private final HttpServer server;
   private final HttpClient client;
+  private final Context clientContext;
 
   private CrmTestServer(
-      TestDatabase database, PostgresDatabase postgres, HttpServer server, HttpClient client) {
+      TestDatabase database,
+      PostgresDatabase postgres,
+      HttpServer server,
+      HttpClient client,
+      Context clientContext) {
     this.database = database;
     this.postgres = postgres;
     this.server = server;
     this.client = client;
+    this.clientContext = clientContext;
   }
 
   /** Starts everything; blocks while the database is created (call from set-up, not a loop). */
@@ -84,7 +91,9 @@ final class CrmTestServer {
         .createHttpServer()
         .requestHandler(root)
         .listen(0, "127.0.0.1")
-        .map(server -> new CrmTestServer(database, postgres, server, client));
+        .map(
+            server ->
+                new CrmTestServer(database, postgres, server, client, vertx.getOrCreateContext()));
   }
 
   Future<Void> stop() {
@@ -133,14 +142,24 @@ final class CrmTestServer {
     if (contentType != null) {
       options.putHeader("content-type", contentType);
     }
-    return client
-        .request(options)
-        .compose(request -> body == null ? request.send() : request.send(body))
-        .compose(
-            response ->
-                response
-                    .body()
-                    .map(bytes -> new Reply(response.statusCode(), response.headers(), bytes)));
+    // On the client's event loop: a test thread attaching body() after the response has begun
+    // to arrive would lose the body (Vert.x does not pause a response for a late handler).
+    return Future.future(
+        reply ->
+            clientContext.runOnContext(
+                start ->
+                    client
+                        .request(options)
+                        .compose(request -> body == null ? request.send() : request.send(body))
+                        .compose(
+                            response ->
+                                response
+                                    .body()
+                                    .map(
+                                        bytes ->
+                                            new Reply(
+                                                response.statusCode(), response.headers(), bytes)))
+                        .onComplete(reply)));
   }
 
   /** A fresh valid Chinese mobile number, so that tests never share numbers. */

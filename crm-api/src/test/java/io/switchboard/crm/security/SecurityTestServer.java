@@ -7,6 +7,7 @@ import io.switchboard.core.redis.RedisDatabase;
 import io.switchboard.crm.security.redis.SessionStore;
 import io.switchboard.testsupport.TestDatabase;
 import io.switchboard.testsupport.TestRedis;
+import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -45,6 +46,7 @@ public final class SecurityTestServer {
   private CrmSecurity security;
   private HttpServer server;
   private HttpClient client;
+  private Context clientContext;
 
   private SecurityTestServer(
       TestDatabase testDatabase, TestRedis testRedis, SecuritySettings settings) {
@@ -70,6 +72,7 @@ public final class SecurityTestServer {
     database = PostgresDatabase.open(vertx, testDatabase.settings());
     redis = RedisDatabase.open(vertx, testRedis.settings());
     client = vertx.createHttpClient();
+    clientContext = vertx.getOrCreateContext();
     return connected(vertx, 100)
         .compose(ready -> CrmSecurity.start(vertx, database, redis, settings, Mode.PRODUCTION))
         .compose(
@@ -129,6 +132,14 @@ public final class SecurityTestServer {
 
   /** Sends a request, with a bearer token and a JSON body when given. */
   public Future<HttpAnswer> request(HttpMethod method, String uri, String token, JsonObject body) {
+    // On the client's event loop: a test thread attaching body() after the response has begun
+    // to arrive would lose the body (Vert.x does not pause a response for a late handler).
+    return Future.future(
+        answer ->
+            clientContext.runOnContext(start -> send(method, uri, token, body).onComplete(answer)));
+  }
+
+  private Future<HttpAnswer> send(HttpMethod method, String uri, String token, JsonObject body) {
     return client
         .request(method, port(), "127.0.0.1", uri)
         .compose(
