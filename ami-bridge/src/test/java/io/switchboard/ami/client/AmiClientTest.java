@@ -83,7 +83,8 @@ class AmiClientTest {
       VertxTestContext ctx) {
     startClient(PLAIN)
         .compose(started -> listener.untilCount("resync", 1))
-        .compose(resynced -> client.healthCheck().check())
+        .compose(resynced -> untilState(AmiClientState.CONNECTED))
+        .compose(connected -> client.healthCheck().check())
         .compose(up -> peer.session(0))
         .onComplete(
             ctx.succeeding(
@@ -415,6 +416,26 @@ class AmiClientTest {
                           assertThat(client.state()).isEqualTo(AmiClientState.CONNECTED);
                           ctx.completeNow();
                         })));
+  }
+
+  /**
+   * Waits until the client reaches {@code wanted}: the listener's resync call and the client's
+   * state change happen on the client's context, not the test's, so they are read in turn.
+   */
+  private Future<Void> untilState(AmiClientState wanted) {
+    io.vertx.core.Promise<Void> reached = io.vertx.core.Promise.promise();
+    long timer =
+        vertx.setPeriodic(
+            5,
+            tick -> {
+              if (client.state() == wanted) {
+                reached.tryComplete();
+              }
+            });
+    return reached
+        .future()
+        .timeout(5, java.util.concurrent.TimeUnit.SECONDS)
+        .eventually(() -> Future.succeededFuture(vertx.cancelTimer(timer)));
   }
 
   private double gauge(String state) {
