@@ -33,7 +33,8 @@ public final class PhoneMaskingPolicy implements SensitiveFieldPolicy {
 
   /** Scalar fields that hold a phone number wherever they appear in a customer view. */
   public static final Set<String> PHONE_FIELDS =
-      Set.of("callerNumber", "dialledNumber", "phoneE164", "phone", "fax", "mobile");
+      Set.of(
+          E164, AS_ENTERED, "callerNumber", "dialledNumber", "phoneE164", "phone", "fax", "mobile");
 
   private static final Logger LOG = LoggerFactory.getLogger(PhoneMaskingPolicy.class);
 
@@ -89,12 +90,10 @@ public final class PhoneMaskingPolicy implements SensitiveFieldPolicy {
     }
   }
 
+  /** Phone objects are masked by their field names; a bare list of numbers is masked here. */
   private static void maskPhones(JsonArray phones) {
     for (Object element : phones) {
-      if (element instanceof JsonObject phone) {
-        maskField(phone, E164);
-        maskField(phone, AS_ENTERED);
-      } else if (element instanceof String) {
+      if (element instanceof String) {
         // A bare list of numbers: mask it too rather than leak it.
         for (int i = 0; i < phones.size(); i++) {
           if (phones.getValue(i) instanceof String text) {
@@ -113,12 +112,6 @@ public final class PhoneMaskingPolicy implements SensitiveFieldPolicy {
       } else if (element instanceof JsonArray nested) {
         maskArray(nested);
       }
-    }
-  }
-
-  private static void maskField(JsonObject object, String name) {
-    if (object.getValue(name) instanceof String text) {
-      object.put(name, PhoneNumberMask.mask(text));
     }
   }
 }

@@ -60,6 +60,20 @@ class PhoneMaskingPolicyTest {
   }
 
   @Test
+  void theMatchedNumberOfALookupResultIsMaskedToo() {
+    JsonObject lookupHit =
+        new JsonObject()
+            .put("id", 7)
+            .put("name", "Wang Li")
+            .put("match", new JsonObject().put("via", "customer").put("e164", "+8613812348000"));
+
+    JsonObject masked = PhoneMaskingPolicy.masked(lookupHit);
+
+    assertThat(masked.getJsonObject("match").getString("e164")).isEqualTo("+86138****8000");
+    assertThat(masked.getString("name")).isEqualTo("Wang Li");
+  }
+
+  @Test
   void theViewGivenIsNotModified() {
     JsonObject view = view360();
     String before = view.encode();
