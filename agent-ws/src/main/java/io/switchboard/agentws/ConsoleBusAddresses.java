@@ -29,6 +29,9 @@ public final class ConsoleBusAddresses {
   /** Request {@code {customerId, userId}}; reply the customer's 360 view (crm-api). */
   public static final String CRM_CUSTOMER_CARD = "crm.customer.card";
 
+  /** Request {@code {userId, customerId}}: the call with that customer is over (crm-api). */
+  public static final String CRM_CUSTOMER_RELEASE = "crm.customer.release";
+
   // Command types handled by the AgentStateVerticle.
   public static final String AGENT_LOGIN = "agent.login";
   public static final String AGENT_READY = "agent.ready";

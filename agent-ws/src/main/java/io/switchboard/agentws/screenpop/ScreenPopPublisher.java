@@ -38,6 +38,7 @@ public final class ScreenPopPublisher {
   private final DeliveryOptions lookupOptions;
   private final Map<String, Instant> queuedAt;
   private final Map<Long, String> openPops = new HashMap<>();
+  private final Map<Long, Long> shownCustomers = new HashMap<>();
 
   public ScreenPopPublisher(EventBus bus, Duration lookupTimeout, int maxQueuedCalls) {
     this.bus = bus;
@@ -68,6 +69,7 @@ public final class ScreenPopPublisher {
    */
   public Future<Void> show(long userId, CallOffered offer) {
     openPops.put(userId, offer.linkedId());
+    release(userId, shownCustomers.remove(userId));
     Instant joined = queuedAt.get(offer.linkedId());
     long waitedMs =
         joined == null || offer.offeredAt() == null
@@ -94,6 +96,12 @@ public final class ScreenPopPublisher {
         .map(
             complete -> {
               if (offer.linkedId().equals(openPops.get(userId))) {
+                JsonObject customer = complete.getJsonObject("customer");
+                if (customer != null) {
+                  shownCustomers.put(
+                      userId,
+                      complete.getJsonArray("matches").getJsonObject(0).getLong("customerId"));
+                }
                 push(userId, ConsoleBusAddresses.SCREENPOP_SHOW, complete);
               }
               return null;
@@ -151,11 +159,27 @@ public final class ScreenPopPublisher {
   public void close(long userId, String linkedId) {
     if (linkedId.equals(openPops.get(userId))) {
       openPops.remove(userId);
+      release(userId, shownCustomers.remove(userId));
       push(
           userId,
           ConsoleBusAddresses.SCREENPOP_CLOSE,
           new JsonObject().put("call", new JsonObject().put("linkedId", linkedId)));
     }
+  }
+
+  /** The CRM stops showing that customer's numbers whole to the agent. */
+  private void release(long userId, Long customerId) {
+    if (customerId == null) {
+      return;
+    }
+    JsonObject request = new JsonObject().put("userId", userId).put("customerId", customerId);
+    bus.request(ConsoleBusAddresses.CRM_CUSTOMER_RELEASE, request, lookupOptions)
+        .onFailure(
+            failure ->
+                LOG.warn(
+                    "Active call of user {} not released (it expires by itself): {}",
+                    userId,
+                    failure.getMessage()));
   }
 
   private void push(long userId, String type, JsonObject data) {

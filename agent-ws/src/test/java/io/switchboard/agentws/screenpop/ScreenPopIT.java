@@ -11,6 +11,7 @@ import io.switchboard.agentws.testbus.AgentNode;
 import io.switchboard.agentws.testbus.Inbox;
 import io.switchboard.core.call.CallQueued;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -35,6 +36,7 @@ class ScreenPopIT {
   private AgentNode node;
   private final List<JsonObject> lookups = new ArrayList<>();
   private final List<JsonObject> cards = new ArrayList<>();
+  private final Promise<JsonObject> released = Promise.promise();
   private JsonArray matches = new JsonArray();
 
   @BeforeEach
@@ -81,7 +83,17 @@ class ScreenPopIT {
                           .put("openTickets", new JsonArray().add(new JsonObject().put("id", 5))));
                 })
             .completion();
-    return Future.all(lookup, card).mapEmpty();
+    Future<Void> release =
+        node.vertx
+            .eventBus()
+            .<JsonObject>consumer(
+                ConsoleBusAddresses.CRM_CUSTOMER_RELEASE,
+                message -> {
+                  released.tryComplete(message.body());
+                  message.reply(new JsonObject().put("released", true));
+                })
+            .completion();
+    return Future.all(lookup, card, release).mapEmpty();
   }
 
   private static JsonObject match(long customerId, String name) {
@@ -184,13 +196,18 @@ class ScreenPopIT {
                   alice[0], ConsoleBusAddresses.AGENT_WRAPUP_DONE, new JsonObject());
             })
         .compose(done -> inboxes.get(0).next(ConsoleBusAddresses.SCREENPOP_CLOSE))
+        .compose(close -> released.future().map(release -> List.of(close, release)))
         .onComplete(
             ctx.succeeding(
-                close ->
+                closeAndRelease ->
                     ctx.verify(
                         () -> {
+                          JsonObject close = closeAndRelease.get(0);
                           assertThat(close.getJsonObject("call").getString("linkedId"))
                               .isEqualTo("L1");
+                          assertThat(closeAndRelease.get(1))
+                              .isEqualTo(
+                                  new JsonObject().put("userId", alice[0]).put("customerId", 42L));
                           ctx.completeNow();
                         })));
   }
