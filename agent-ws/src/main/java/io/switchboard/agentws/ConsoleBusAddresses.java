@@ -23,6 +23,12 @@ public final class ConsoleBusAddresses {
    */
   public static final String COMMAND = "console.command";
 
+  /**
+   * Request/reply for the session layer's snapshot: {@code {userId}} -> {@code {agent: state}} (a
+   * logged-out state when unknown); {@code {}} -> {@code {agents: [every logged-in agent]}}.
+   */
+  public static final String AGENT_STATE_QUERY = "agent.state.query";
+
   /** Request {@code {phone, userId}}; reply {@code {matches: [...]}} (crm-api). */
   public static final String CRM_CUSTOMER_LOOKUP = "crm.customer.lookup";
 

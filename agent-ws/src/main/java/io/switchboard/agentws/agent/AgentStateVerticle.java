@@ -75,6 +75,8 @@ public final class AgentStateVerticle extends VerticleBase {
               tracker.restore(states);
               LOG.info("Restored {} logged-in agents from Redis", tracker.loggedIn().size());
               consumers.add(vertx.eventBus().consumer(ConsoleBusAddresses.COMMAND, this::command));
+              consumers.add(
+                  vertx.eventBus().consumer(ConsoleBusAddresses.AGENT_STATE_QUERY, this::query));
               listen(CallAddresses.CALL_QUEUED, CallQueued::fromJson, screenPop::callQueued);
               listen(CallAddresses.CALL_OFFERED, CallOffered::fromJson, this::offered);
               listen(CallAddresses.CALL_ANSWERED, CallAnswered::fromJson, this::answered);
@@ -135,6 +137,18 @@ public final class AgentStateVerticle extends VerticleBase {
   private void ended(CallEnded end) {
     screenPop.callEnded(end.linkedId());
     changed(tracker.callEnded(end), true);
+  }
+
+  private void query(Message<JsonObject> message) {
+    JsonObject body = message.body() == null ? new JsonObject() : message.body();
+    Long userId = body.getLong("userId");
+    if (userId != null) {
+      message.reply(new JsonObject().put("agent", tracker.current(userId).toJson()));
+      return;
+    }
+    JsonArray agents = new JsonArray();
+    tracker.loggedIn().forEach(agent -> agents.add(agent.toJson()));
+    message.reply(new JsonObject().put("agents", agents));
   }
 
   // --- commands ---------------------------------------------------------------------------

@@ -337,6 +337,45 @@ class AgentStateVerticleIT {
                         })));
   }
 
+  @Test
+  void aReloadingConsoleGetsTheCurrentStateOfOneAgentOrOfAll(VertxTestContext ctx) {
+    login("sales")
+        .compose(
+            ready ->
+                command(
+                    ConsoleBusAddresses.AGENT_PAUSE, new JsonObject().put("reason", "lunch"), 9))
+        .compose(
+            paused ->
+                node.vertx
+                    .eventBus()
+                    .<JsonObject>request(
+                        ConsoleBusAddresses.AGENT_STATE_QUERY,
+                        new JsonObject().put("userId", alice)))
+        .compose(
+            one -> {
+              ctx.verify(
+                  () -> {
+                    JsonObject agent = one.body().getJsonObject("agent");
+                    assertThat(agent.getString("state")).isEqualTo("paused");
+                    assertThat(agent.getString("reason")).isEqualTo("lunch");
+                    assertThat(agent.getString("since")).isEqualTo(T0.plusSeconds(9).toString());
+                  });
+              return node.vertx
+                  .eventBus()
+                  .<JsonObject>request(ConsoleBusAddresses.AGENT_STATE_QUERY, new JsonObject());
+            })
+        .onComplete(
+            ctx.succeeding(
+                all ->
+                    ctx.verify(
+                        () -> {
+                          JsonArray agents = all.body().getJsonArray("agents");
+                          assertThat(agents).hasSize(1);
+                          assertThat(agents.getJsonObject(0).getLong("userId")).isEqualTo(alice);
+                          ctx.completeNow();
+                        })));
+  }
+
   /** The states of the next {@code count} agent.state.changed pushes. */
   private static Future<List<String>> pushed(Inbox inbox, int count) {
     Future<List<String>> states = Future.succeededFuture(List.of());
