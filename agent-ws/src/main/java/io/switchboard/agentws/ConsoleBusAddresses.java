@@ -1,0 +1,61 @@
+package io.switchboard.agentws;
+
+/**
+ * The event-bus addresses and message types this module's agent-state and screen-pop code uses, in
+ * one place. The console addresses are the session layer's contracts ({@code
+ * io.switchboard.core.console}); the CRM addresses are answered by {@code crm-api}. Until the
+ * integrator points these at the shared constants they are plain strings.
+ */
+public final class ConsoleBusAddresses {
+
+  /** Publish {@code {type, data}} to every session of one user: append the user id. */
+  public static final String TO_USER_PREFIX = "console.to.user.";
+
+  /** Publish {@code {type, data}} to every session of a role: append the role. */
+  public static final String TO_ROLE_PREFIX = "console.to.role.";
+
+  /** The supervisors' role name. */
+  public static final String SUPERVISOR_ROLE = "supervisor";
+
+  /**
+   * Request/reply from the session layer: {@code {userId, username, roles[], type, data}}; reply
+   * {@code {type, data}} or a failure with an error code and message.
+   */
+  public static final String COMMAND = "console.command";
+
+  /**
+   * Request/reply for the session layer's snapshot: {@code {userId}} -> {@code {agent: state}} (a
+   * logged-out state when unknown); {@code {}} -> {@code {agents: [every logged-in agent]}}.
+   */
+  public static final String AGENT_STATE_QUERY = "agent.state.query";
+
+  /** Request {@code {phone, userId}}; reply {@code {matches: [...]}} (crm-api). */
+  public static final String CRM_CUSTOMER_LOOKUP = "crm.customer.lookup";
+
+  /** Request {@code {customerId, userId}}; reply the customer's 360 view (crm-api). */
+  public static final String CRM_CUSTOMER_CARD = "crm.customer.card";
+
+  /** Request {@code {userId, customerId}}: the call with that customer is over (crm-api). */
+  public static final String CRM_CUSTOMER_RELEASE = "crm.customer.release";
+
+  // Command types handled by the AgentStateVerticle.
+  public static final String AGENT_LOGIN = "agent.login";
+  public static final String AGENT_READY = "agent.ready";
+  public static final String AGENT_PAUSE = "agent.pause";
+  public static final String AGENT_LOGOUT = "agent.logout";
+  public static final String AGENT_WRAPUP_DONE = "agent.wrapup.done";
+
+  // Message types pushed to consoles.
+  public static final String AGENT_STATE = "agent.state";
+  public static final String AGENT_STATE_CHANGED = "agent.state.changed";
+  public static final String SCREENPOP_SHOW = "screenpop.show";
+  public static final String SCREENPOP_UPDATE = "screenpop.update";
+  public static final String SCREENPOP_CLOSE = "screenpop.close";
+
+  private ConsoleBusAddresses() {}
+
+  /** The address of one user's sessions. */
+  public static String toUser(long userId) {
+    return TO_USER_PREFIX + userId;
+  }
+}
