@@ -96,6 +96,7 @@ public final class ConsoleSessions extends VerticleBase {
         text -> ownerContext.runOnContext(now -> onText(holder.session, text)));
     socket.binaryMessageHandler(
         bytes -> ownerContext.runOnContext(now -> onBinary(holder.session)));
+    socket.frameHandler(new MessageSizeGuard(socket));
     socket.pongHandler(pong -> ownerContext.runOnContext(now -> onPong(holder.session)));
     socket.closeHandler(closed -> ownerContext.runOnContext(now -> closedByPeer(holder.session)));
     socket.exceptionHandler(

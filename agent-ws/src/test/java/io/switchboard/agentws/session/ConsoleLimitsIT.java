@@ -116,6 +116,23 @@ class ConsoleLimitsIT {
   }
 
   @Test
+  void aMessageOverTheSizeLimitInSeveralFramesEndsTheSession() {
+    ConsoleTestClient ann = connected("ann-token");
+
+    // The client splits it into frames of its own 64 KiB frame size; together they are too big.
+    await(
+        ann.socket()
+            .writeTextMessage(
+                new JsonObject()
+                    .put("type", "echo")
+                    .put("data", new JsonObject().put("text", "x".repeat(100 * 1024)))
+                    .encode()));
+
+    assertThat(await(ann.closed())).isEqualTo((short) 1009);
+    server.until(() -> server.sessionsHolding("agent") == 0.0);
+  }
+
+  @Test
   void malformedClientMessagesGetAnErrorFrameNamingTheProblemAndTheSessionGoesOn() {
     ConsoleTestClient ann = connected("ann-token");
 

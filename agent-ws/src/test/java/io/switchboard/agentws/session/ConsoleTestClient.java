@@ -40,15 +40,29 @@ final class ConsoleTestClient {
       String query,
       String subprotocol,
       String origin) {
+    return connect(
+        vertx,
+        clientOptions,
+        port,
+        query,
+        subprotocol == null ? java.util.List.of() : java.util.List.of(subprotocol),
+        origin);
+  }
+
+  static Future<ConsoleTestClient> connect(
+      Vertx vertx,
+      WebSocketClientOptions clientOptions,
+      int port,
+      String query,
+      java.util.List<String> subprotocols,
+      String origin) {
     WebSocketClient client = vertx.createWebSocketClient(clientOptions);
     WebSocketConnectOptions options =
         new WebSocketConnectOptions()
             .setHost("127.0.0.1")
             .setPort(port)
             .setURI(ConsoleRoutes.PATH + (query == null ? "" : query));
-    if (subprotocol != null) {
-      options.addSubProtocol(subprotocol);
-    }
+    subprotocols.forEach(options::addSubProtocol);
     if (origin != null) {
       options.putHeader("origin", origin);
     }

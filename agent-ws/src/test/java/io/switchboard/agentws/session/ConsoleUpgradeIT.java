@@ -94,6 +94,22 @@ class ConsoleUpgradeIT {
   }
 
   @Test
+  void aClientOfferingTheConsoleProtocolFirstGetsItEchoedInsteadOfItsToken() {
+    ConsoleTestClient ann =
+        await(
+            ConsoleTestClient.connect(
+                vertx,
+                new io.vertx.core.http.WebSocketClientOptions(),
+                server.port(),
+                null,
+                java.util.List.of(ConsoleLimits.SUBPROTOCOL, "bearer.ann-token"),
+                null));
+
+    assertThat(ann.take().getString("type")).isEqualTo("snapshot");
+    assertThat(ann.socket().subProtocol()).isEqualTo(ConsoleLimits.SUBPROTOCOL);
+  }
+
+  @Test
   void theTokenMayComeAsAQueryParameter() {
     ConsoleTestClient cat =
         await(ConsoleTestClient.connect(vertx, server.port(), "?token=cat-token", null, null));
