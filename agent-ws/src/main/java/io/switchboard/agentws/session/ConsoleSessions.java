@@ -141,12 +141,22 @@ public final class ConsoleSessions extends VerticleBase {
     registered
         .consumer()
         .completion()
-        .onComplete(ready -> resume(session, resume == null ? new ResumePoint("", -1) : resume));
+        .onComplete(ready -> start(session, resume == null ? new ResumePoint("", -1) : resume));
     return session;
   }
 
-  /** Resends what the client missed since {@code point}, or a fresh snapshot. */
+  /**
+   * A client's {@code resume}: ignored while a snapshot is on its way (it covers the gap and comes
+   * first), else served like a reconnect.
+   */
   void resume(ConsoleSession session, ResumePoint point) {
+    if (!session.holding()) {
+      start(session, point);
+    }
+  }
+
+  /** Resends what the client missed since {@code point}, or a fresh snapshot. */
+  private void start(ConsoleSession session, ResumePoint point) {
     if (session.closed()) {
       return;
     }
