@@ -49,6 +49,7 @@ final class ConsoleTestServer {
   final AtomicInteger snapshots = new AtomicInteger();
   private final ConsoleSettings settings;
   private HttpServer server;
+  private String deploymentId;
 
   ConsoleTestServer(Vertx vertx) {
     this(vertx, HEARTBEAT);
@@ -117,6 +118,7 @@ final class ConsoleTestServer {
         .deployVerticle(sessions)
         .compose(
             deployed -> {
+              deploymentId = deployed;
               Router router = Router.router(vertx);
               new ConsoleRoutes(vertx, sessions, settings).mount(router);
               router.route().failureHandler(ConsoleTestServer::fail);
@@ -127,6 +129,11 @@ final class ConsoleTestServer {
               server = listening;
               return null;
             });
+  }
+
+  /** Undeploys the sessions verticle, as the node does when it stops. */
+  Future<Void> stopSessions() {
+    return vertx.undeploy(deploymentId);
   }
 
   int port() {
