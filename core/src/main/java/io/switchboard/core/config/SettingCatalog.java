@@ -142,7 +142,32 @@ public final class SettingCatalog {
               "crm.default-region",
               "CN",
               "Country (ISO 3166 code) whose national formats a phone number without a country"
-                  + " code is read in, e.g. `013800138000`."));
+                  + " code is read in, e.g. `013800138000`."),
+          new SettingKey(
+              "console.heartbeat-interval",
+              "15s",
+              "Time between WebSocket ping frames to each live console session."),
+          new SettingKey(
+              "console.heartbeat-misses",
+              "2",
+              "Pings in a row a console session may leave without a pong before it is closed."),
+          new SettingKey(
+              "console.replay-size",
+              "500",
+              "Messages kept per user so that a reconnecting console gets what it missed."),
+          new SettingKey(
+              "console.replay-window",
+              "5m",
+              "How long a message stays resendable; an older gap gets a fresh snapshot."),
+          new SettingKey(
+              "console.outbound-queue",
+              "1000",
+              "Messages one console session may have unsent before it is cut off as too slow."),
+          new SettingKey(
+              "console.allowed-origins",
+              "",
+              "Comma-separated origins (`https://host:port`) that may open console WebSockets"
+                  + " besides the server's own host. Empty: the same host only."));
 
   private static final Map<String, SettingKey> BY_KEY = index();
 

@@ -22,7 +22,8 @@ public record SwitchboardSettings(
     Duration shutdownTimeout,
     LogSettings log,
     CrmSettings crm,
-    DevSettings dev) {
+    DevSettings dev,
+    ConsoleSettings console) {
 
   /**
    * Reads and checks every setting.
@@ -60,7 +61,8 @@ public record SwitchboardSettings(
         raw.duration("shutdown.timeout", Duration.ofSeconds(1), Duration.ofMinutes(5)),
         LogSettings.from(raw),
         CrmSettings.from(raw),
-        DevSettings.from(raw));
+        DevSettings.from(raw),
+        ConsoleSettings.from(raw));
   }
 
   /**
@@ -81,7 +83,8 @@ public record SwitchboardSettings(
         shutdownTimeout,
         log,
         crm,
-        dev);
+        dev,
+        console);
   }
 
   /** These settings with the Redis settings replaced (dev mode fills in the embedded server). */
@@ -101,7 +104,8 @@ public record SwitchboardSettings(
         shutdownTimeout,
         log,
         crm,
-        dev);
+        dev,
+        console);
   }
 
   public SwitchboardSettings withRedis(RedisSettings newRedis) {
@@ -119,6 +123,7 @@ public record SwitchboardSettings(
         shutdownTimeout,
         log,
         crm,
-        dev);
+        dev,
+        console);
   }
 }

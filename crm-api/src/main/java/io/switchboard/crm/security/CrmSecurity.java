@@ -12,12 +12,16 @@ import io.switchboard.crm.security.redis.LoginAttemptStore;
 import io.switchboard.crm.security.redis.SessionStore;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 
 /**
  * The CRM's security, built in one place: the {@link RouteGuard} and {@link SensitiveFieldPolicy}
  * that the CRM routes use, the active-call store behind the policy, and the auth, users and audit
- * routes. {@link #start} also makes the first admin when there is none. Thread-safe once started.
+ * routes. {@link #start} also makes the first admin when there is none and registers the {@link
+ * TokenVerifyConsumer} ({@code auth.token.verify}) that the live console checks tokens with.
+ * Thread-safe once started.
  */
 public final class CrmSecurity {
 
@@ -30,6 +34,7 @@ public final class CrmSecurity {
   private final AuthRoutes authRoutes;
   private final UserRoutes userRoutes;
   private final AuditRoutes auditRoutes;
+  private MessageConsumer<JsonObject> tokenVerifier;
 
   private CrmSecurity(
       PasswordHasher hasher,
@@ -70,7 +75,13 @@ public final class CrmSecurity {
               CrmSecurity security = new CrmSecurity(hasher, database, redis, settings);
               return new AdminBootstrap(security.users, hasher)
                   .run(mode, settings)
-                  .map(security)
+                  .compose(
+                      done -> new TokenVerifyConsumer(security.sessions).register(vertx.eventBus()))
+                  .map(
+                      consumer -> {
+                        security.tokenVerifier = consumer;
+                        return security;
+                      })
                   .recover(
                       failed -> hasher.close().transform(closed -> Future.failedFuture(failed)));
             });
@@ -108,8 +119,10 @@ public final class CrmSecurity {
     return hasher;
   }
 
-  /** Stops the password hashing workers. */
+  /** Stops answering token checks and stops the password hashing workers. */
   public Future<Void> close() {
-    return hasher.close();
+    Future<Void> unregistered =
+        tokenVerifier == null ? Future.succeededFuture() : tokenVerifier.unregister();
+    return unregistered.transform(done -> hasher.close());
   }
 }

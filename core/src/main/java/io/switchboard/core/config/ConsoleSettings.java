@@ -1,0 +1,69 @@
+package io.switchboard.core.config;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Settings of the live console's WebSocket sessions: heartbeat, the per-user replay buffer that
+ * serves a resume, the per-session outbound bound and which other origins may open a session.
+ *
+ * @param heartbeatInterval time between ping frames to each session
+ * @param heartbeatMisses pings in a row left without a pong before the session is closed
+ * @param replaySize messages a user's replay buffer keeps
+ * @param replayWindow how long a message stays in the replay buffer
+ * @param outboundQueue messages one session may have queued unsent before it is cut off
+ * @param allowedOrigins origins ({@code scheme://host[:port]}, lowercase) allowed besides the
+ *     request's own host; empty: the same host only
+ */
+public record ConsoleSettings(
+    Duration heartbeatInterval,
+    int heartbeatMisses,
+    int replaySize,
+    Duration replayWindow,
+    int outboundQueue,
+    List<String> allowedOrigins) {
+
+  public ConsoleSettings {
+    allowedOrigins = List.copyOf(allowedOrigins);
+  }
+
+  static ConsoleSettings from(RawSettings raw) {
+    return new ConsoleSettings(
+        raw.duration("console.heartbeat-interval", Duration.ofSeconds(1), Duration.ofMinutes(5)),
+        raw.integer("console.heartbeat-misses", 1, 10),
+        raw.integer("console.replay-size", 0, 100_000),
+        raw.duration("console.replay-window", Duration.ofSeconds(1), Duration.ofHours(1)),
+        raw.integer("console.outbound-queue", 16, 100_000),
+        origins(raw));
+  }
+
+  private static List<String> origins(RawSettings raw) {
+    List<String> origins = new ArrayList<>();
+    for (String part : raw.text("console.allowed-origins").split(",")) {
+      String origin = part.trim().toLowerCase(Locale.ROOT);
+      if (origin.isEmpty()) {
+        continue;
+      }
+      URI uri;
+      try {
+        uri = new URI(origin);
+      } catch (java.net.URISyntaxException bad) {
+        throw raw.invalid("console.allowed-origins", "'" + origin + "' is not an origin");
+      }
+      if (uri.getScheme() == null
+          || !(uri.getScheme().equals("http") || uri.getScheme().equals("https"))
+          || uri.getHost() == null
+          || !(uri.getRawPath() == null || uri.getRawPath().isEmpty())
+          || uri.getRawQuery() != null) {
+        throw raw.invalid(
+            "console.allowed-origins",
+            "'" + origin + "' is not an origin such as https://console.example.com:8443");
+      }
+      origins.add(origin);
+    }
+    return origins;
+  }
+}

@@ -1,0 +1,65 @@
+package io.switchboard.core.console;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Event-bus addresses of the live console. Pushes to users and roles are published (every node
+ * delivers to its own sessions); commands, snapshots and token checks are request/reply.
+ */
+public final class ConsoleAddresses {
+
+  /**
+   * Prefix of {@link #toUser(long)}: publish a {@link ConsoleMessage} to every session of a user.
+   */
+  public static final String TO_USER_PREFIX = "console.to.user.";
+
+  /** Prefix of {@link #toRole(String)}: publish a {@link ConsoleMessage} to holders of a role. */
+  public static final String TO_ROLE_PREFIX = "console.to.role.";
+
+  /**
+   * Request/reply: a {@link ConsoleCommand} a client sent; the reply is a {@link ConsoleMessage}
+   * sent back to that session, a failure ({@code ReplyException} with an {@code ErrorCode} bus code
+   * and a message) is sent back as an {@code error} frame.
+   */
+  public static final String COMMAND = "console.command";
+
+  /**
+   * Request/reply: a {@link SnapshotRequest}; the reply is a JSON object the session sends as the
+   * {@code snapshot} message on connect and after a resume gap.
+   */
+  public static final String SNAPSHOT = "console.snapshot";
+
+  /**
+   * Request/reply, served by crm-api: a {@link TokenVerifyRequest}; the reply is a {@link
+   * VerifiedUser}, or a failure with code 401 when the token is malformed, unknown, expired or
+   * revoked.
+   */
+  public static final String AUTH_TOKEN_VERIFY = "auth.token.verify";
+
+  /** Role names as stored in the {@code roles} table and carried in tokens. */
+  public static final String ROLE_AGENT = "agent";
+
+  public static final String ROLE_SUPERVISOR = "supervisor";
+
+  public static final String ROLE_ADMIN = "admin";
+
+  /** Every role a console session may hold. */
+  public static final List<String> ROLES = List.of(ROLE_AGENT, ROLE_SUPERVISOR, ROLE_ADMIN);
+
+  private ConsoleAddresses() {}
+
+  /** The address every session of {@code userId} listens on (published). */
+  public static String toUser(long userId) {
+    return TO_USER_PREFIX + userId;
+  }
+
+  /** The address every session of a holder of {@code role} listens on (published). */
+  public static String toRole(String role) {
+    Objects.requireNonNull(role, "role");
+    if (!ROLES.contains(role)) {
+      throw new IllegalArgumentException("unknown role '" + role + "', expected one of " + ROLES);
+    }
+    return TO_ROLE_PREFIX + role;
+  }
+}
