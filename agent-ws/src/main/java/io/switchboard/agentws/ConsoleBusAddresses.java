@@ -1,27 +1,29 @@
 package io.switchboard.agentws;
 
+import io.switchboard.core.console.ConsoleAddresses;
+
 /**
  * The event-bus addresses and message types this module's agent-state and screen-pop code uses, in
  * one place. The console addresses are the session layer's contracts ({@code
- * io.switchboard.core.console}); the CRM addresses are answered by {@code crm-api}. Until the
- * integrator points these at the shared constants they are plain strings.
+ * io.switchboard.core.console}, taken from there); the CRM addresses are answered by {@code
+ * crm-api}.
  */
 public final class ConsoleBusAddresses {
 
   /** Publish {@code {type, data}} to every session of one user: append the user id. */
-  public static final String TO_USER_PREFIX = "console.to.user.";
+  public static final String TO_USER_PREFIX = ConsoleAddresses.TO_USER_PREFIX;
 
   /** Publish {@code {type, data}} to every session of a role: append the role. */
-  public static final String TO_ROLE_PREFIX = "console.to.role.";
+  public static final String TO_ROLE_PREFIX = ConsoleAddresses.TO_ROLE_PREFIX;
 
   /** The supervisors' role name. */
-  public static final String SUPERVISOR_ROLE = "supervisor";
+  public static final String SUPERVISOR_ROLE = ConsoleAddresses.ROLE_SUPERVISOR;
 
   /**
    * Request/reply from the session layer: {@code {userId, username, roles[], type, data}}; reply
    * {@code {type, data}} or a failure with an error code and message.
    */
-  public static final String COMMAND = "console.command";
+  public static final String COMMAND = ConsoleAddresses.COMMAND;
 
   /**
    * Request/reply for the session layer's snapshot: {@code {userId}} -> {@code {agent: state}} (a
@@ -56,6 +58,6 @@ public final class ConsoleBusAddresses {
 
   /** The address of one user's sessions. */
   public static String toUser(long userId) {
-    return TO_USER_PREFIX + userId;
+    return ConsoleAddresses.toUser(userId);
   }
 }
