@@ -85,12 +85,26 @@ public final class AmiBridge {
     return List.copyOf(healthChecks);
   }
 
-  /** Undeploys the action service, the servers (each logs off) and the call-log writer. */
+  /**
+   * Undeploys the action service, the servers (each logs off) and the call-log writer; each is
+   * undeployed even when an earlier one failed, and the first failure fails the result.
+   */
   public Future<Void> stop() {
+    return stopFrom(null);
+  }
+
+  private Future<Void> stopFrom(Throwable firstFailure) {
     if (deployments.isEmpty()) {
-      return Future.succeededFuture();
+      return firstFailure == null ? Future.succeededFuture() : Future.failedFuture(firstFailure);
     }
     String last = deployments.pop();
-    return vertx.undeploy(last).transform(undeployed -> stop());
+    return vertx
+        .undeploy(last)
+        .transform(
+            undeployed ->
+                stopFrom(
+                    firstFailure != null || undeployed.succeeded()
+                        ? firstFailure
+                        : undeployed.cause()));
   }
 }

@@ -40,6 +40,12 @@ public final class CallLogWriter {
   private final Counter rejected;
   private boolean draining;
   private long retryTimer = -1;
+
+  /** How long a stop waits for writes already under way. */
+  static final long STOP_WAIT_MS = 3000;
+
+  private int inFlight;
+  private Promise<Void> stopWaiter;
   private boolean stopped;
   private Promise<Void> drained;
 
@@ -100,6 +106,16 @@ public final class CallLogWriter {
       return Future.failedFuture(
           new SwitchboardException(ErrorCode.UNAVAILABLE, "the call-log writer is stopped"));
     }
+    inFlight++;
+    return writeOrSpool(record)
+        .onComplete(
+            done -> {
+              inFlight--;
+              settle();
+            });
+  }
+
+  private Future<WriteOutcome> writeOrSpool(CallRecord record) {
     if (draining || !spool.isEmpty()) {
       // Calls already waiting go first: the spool is written in order.
       return toSpool(record);
@@ -166,6 +182,7 @@ public final class CallLogWriter {
                 next(reject(head, written.cause()).compose(done -> spool.acknowledgeHead()));
               } else {
                 draining = false;
+                settle();
                 LOG.warn(
                     "PostgreSQL unavailable; {} call logs ({} bytes) wait in the spool {}, next"
                         + " attempt in {} ms: {}",
@@ -183,6 +200,10 @@ public final class CallLogWriter {
     acknowledged.onComplete(
         done -> {
           draining = false;
+          if (stopped) {
+            settle();
+            return;
+          }
           if (done.failed()) {
             LOG.error("Could not acknowledge in the call-log spool; retrying", done.cause());
             scheduleRetry();
@@ -258,13 +279,41 @@ public final class CallLogWriter {
       vertx.cancelTimer(retryTimer);
       retryTimer = -1;
     }
-    if (!spool.isEmpty()) {
-      LOG.info(
-          "Call-log writer stopping with {} call logs in the spool {}; they are written at the next"
-              + " start",
-          spool.size(),
-          spool.directory());
+    Future<Void> idle;
+    if (inFlight == 0 && !draining) {
+      idle = Future.succeededFuture();
+    } else {
+      // Writes already under way finish (into PostgreSQL or the spool) before the pool closes.
+      stopWaiter = Promise.promise();
+      long timer =
+          vertx.setTimer(
+              STOP_WAIT_MS,
+              late -> {
+                if (stopWaiter.tryComplete()) {
+                  LOG.warn(
+                      "Call-log writer stopped with {} writes still under way after {} ms",
+                      inFlight,
+                      STOP_WAIT_MS);
+                }
+              });
+      idle = stopWaiter.future().onComplete(done -> vertx.cancelTimer(timer));
     }
-    return Future.succeededFuture();
+    return idle.onComplete(
+        done -> {
+          if (!spool.isEmpty()) {
+            LOG.info(
+                "Call-log writer stopped with {} call logs in the spool {}; they are written at"
+                    + " the next start",
+                spool.size(),
+                spool.directory());
+          }
+        });
+  }
+
+  /** Completes a waiting stop once nothing is being written any more. */
+  private void settle() {
+    if (stopped && stopWaiter != null && inFlight == 0 && !draining) {
+      stopWaiter.tryComplete();
+    }
   }
 }

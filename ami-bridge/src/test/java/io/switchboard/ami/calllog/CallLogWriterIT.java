@@ -125,6 +125,39 @@ class CallLogWriterIT {
   }
 
   @Test
+  void stoppingWaitsForAWriteUnderWaySoTheCallIsNotLostWhenThePoolCloses(
+      Vertx vertx, VertxTestContext ctx) {
+    CallLogWriter writer = writer(vertx, direct, new SimpleMeterRegistry());
+    List<Future<WriteOutcome>> underWay = new ArrayList<>();
+
+    onContext(writer::start)
+        .compose(
+            started ->
+                onContext(
+                    () -> {
+                      underWay.add(writer.write(call("last")));
+                      return writer.stop();
+                    }))
+        .compose(
+            stopped -> {
+              ctx.verify(
+                  () ->
+                      assertThat(underWay.get(0).isComplete())
+                          .as("the write had finished when the stop completed")
+                          .isTrue());
+              return linkedIds();
+            })
+        .onComplete(
+            ctx.succeeding(
+                ids ->
+                    ctx.verify(
+                        () -> {
+                          assertThat(ids).containsExactly("last");
+                          ctx.completeNow();
+                        })));
+  }
+
+  @Test
   void theSpoolOfAStoppedWriterIsWrittenByTheNextOneWithoutDoublingAnyCall(
       Vertx vertx, VertxTestContext ctx) {
     CallLogWriter first = writer(vertx, throughProxy(vertx), new SimpleMeterRegistry());

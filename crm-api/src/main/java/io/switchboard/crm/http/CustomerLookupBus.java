@@ -69,9 +69,10 @@ public final class CustomerLookupBus {
 
   /** Registers the three consumers. */
   public Future<Void> register() {
-    consumers.add(vertx.eventBus().consumer(LOOKUP, message -> answer(message, this::lookup)));
-    consumers.add(vertx.eventBus().consumer(CARD, message -> answer(message, this::card)));
-    consumers.add(vertx.eventBus().consumer(RELEASE, message -> answer(message, this::release)));
+    consumers.add(vertx.eventBus().localConsumer(LOOKUP, message -> answer(message, this::lookup)));
+    consumers.add(vertx.eventBus().localConsumer(CARD, message -> answer(message, this::card)));
+    consumers.add(
+        vertx.eventBus().localConsumer(RELEASE, message -> answer(message, this::release)));
     return Future.all(consumers.stream().map(MessageConsumer::completion).toList()).mapEmpty();
   }
 

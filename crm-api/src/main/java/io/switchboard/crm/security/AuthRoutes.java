@@ -7,6 +7,7 @@ import io.switchboard.crm.audit.persistence.AuditLogRepository;
 import io.switchboard.crm.security.persistence.UserRepository;
 import io.switchboard.crm.security.redis.LoginAttemptStore;
 import io.switchboard.crm.security.redis.SessionStore;
+import io.switchboard.crm.security.redis.SessionStore.IssuedToken;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -118,6 +119,7 @@ public final class AuthRoutes {
     return attempts
         .clearUsername(username)
         .compose(cleared -> sessions.issue(user.principal()))
+        .compose(issued -> stillTheSame(credentials, username, issued))
         .compose(
             issued ->
                 users
@@ -130,6 +132,36 @@ public final class AuthRoutes {
                                 .put("tokenType", "Bearer")
                                 .put("expiresAt", issued.expiresAt().toString())
                                 .put("user", describe(user.principal()))));
+  }
+
+  /**
+   * Guards the window between reading the user and issuing the token: an admin who deactivated the
+   * user, changed their roles or reset their password meanwhile revoked every token the user had,
+   * but not this one. It is revoked here instead, and the login must be tried again.
+   */
+  private Future<IssuedToken> stillTheSame(
+      Credentials checked, String username, IssuedToken issued) {
+    return users
+        .findCredentials(username)
+        .compose(
+            now -> {
+              boolean same =
+                  now.isPresent()
+                      && now.get().user().active()
+                      && now.get().user().principal().equals(checked.user().principal())
+                      && now.get().passwordHash().equals(checked.passwordHash());
+              if (same) {
+                return Future.succeededFuture(issued);
+              }
+              return sessions
+                  .revoke(checked.user().id(), issued.token())
+                  .transform(
+                      revoked ->
+                          Future.failedFuture(
+                              new SwitchboardException(
+                                  ErrorCode.UNAUTHENTICATED,
+                                  "the account changed while logging in; log in again")));
+            });
   }
 
   private Future<JsonObject> fail(Optional<Credentials> found, String username, String address) {

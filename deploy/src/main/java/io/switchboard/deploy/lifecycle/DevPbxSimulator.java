@@ -8,6 +8,8 @@ import io.switchboard.pbxsim.scenario.Scenario;
 import io.vertx.core.Vertx;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Dev mode's stand-in for Asterisk: the PBX simulator with its built-in queues and agents, on a
@@ -15,6 +17,8 @@ import java.util.concurrent.TimeUnit;
  * at the configured rate. The node then connects to it like to any Asterisk server.
  */
 final class DevPbxSimulator implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(DevPbxSimulator.class);
 
   /** The server id call logs from the simulator carry. */
   static final String SERVER_ID = "pbx-sim";
@@ -63,6 +67,9 @@ final class DevPbxSimulator implements AutoCloseable {
               .get(30, TimeUnit.SECONDS);
       return new DevPbxSimulator(vertx, simulator);
     } catch (Exception failed) {
+      if (failed instanceof InterruptedException) {
+        Thread.currentThread().interrupt();
+      }
       vertx.close();
       throw new IllegalStateException(
           "the dev-mode PBX simulator did not start: " + failed, failed);
@@ -85,7 +92,10 @@ final class DevPbxSimulator implements AutoCloseable {
     try {
       vertx.close().toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
     } catch (Exception late) {
-      // the simulator's threads end with the JVM anyway
+      if (late instanceof InterruptedException) {
+        Thread.currentThread().interrupt();
+      }
+      LOG.warn("The dev-mode PBX simulator did not stop cleanly: {}", late.toString());
     }
   }
 }

@@ -72,8 +72,9 @@ public final class SwitchboardNode {
 
   @SuppressForbidden(reason = "start-up runs on Main's thread and waits for each part in order")
   private void startParts(SwitchboardSettings configured) {
-    settings = devServices.startMissing(configured);
+    // Registered first: if one embedded server starts and the next fails, the first still stops.
     stopSteps.push(new Step("embedded servers", true, budget -> devServices.close()));
+    settings = devServices.startMissing(configured);
     summary = devServices.describe(settings);
 
     int applied = DatabaseMigrations.migrate(settings.postgres().address().orElseThrow());
