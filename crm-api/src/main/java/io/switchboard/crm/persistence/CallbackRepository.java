@@ -157,12 +157,7 @@ public final class CallbackRepository {
             rows -> {
               List<Callback> callbacks = new ArrayList<>();
               rows.forEach(row -> callbacks.add(map(row)));
-              boolean more = callbacks.size() > filter.limit();
-              return new Page<>(
-                  more ? callbacks.subList(0, filter.limit()) : callbacks,
-                  filter.limit(),
-                  filter.offset(),
-                  more);
+              return Page.fromOneExtra(callbacks, filter.limit(), filter.offset());
             })
         .recover(SqlErrors::fail);
   }

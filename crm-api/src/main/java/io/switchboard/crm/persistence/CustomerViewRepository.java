@@ -52,12 +52,7 @@ public final class CustomerViewRepository {
             rows -> {
               List<Customer> found = new ArrayList<>();
               rows.forEach(row -> found.add(CustomerRows.map(row)));
-              boolean more = found.size() > query.limit();
-              return new Page<>(
-                  more ? found.subList(0, query.limit()) : found,
-                  query.limit(),
-                  query.offset(),
-                  more);
+              return Page.fromOneExtra(found, query.limit(), query.offset());
             })
         .recover(SqlErrors::fail);
   }

@@ -127,12 +127,7 @@ public final class TicketRepository {
             rows -> {
               List<Ticket> tickets = new ArrayList<>();
               rows.forEach(row -> tickets.add(map(row)));
-              boolean more = tickets.size() > filter.limit();
-              return new Page<>(
-                  more ? tickets.subList(0, filter.limit()) : tickets,
-                  filter.limit(),
-                  filter.offset(),
-                  more);
+              return Page.fromOneExtra(tickets, filter.limit(), filter.offset());
             })
         .recover(SqlErrors::fail);
   }
