@@ -6,8 +6,9 @@ import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
 
 /**
- * Writes audit rows on the connection of the change (or read) they record, so that the row and the
- * change commit or roll back together. Stateless; runs on the caller's context.
+ * The one writer of {@code audit_log} rows. Writes them on the connection of the change (or read)
+ * they record, so that the row and the change commit or roll back together. Stateless; runs on the
+ * caller's context.
  */
 public final class AuditTrail {
 
@@ -43,7 +44,7 @@ public final class AuditTrail {
                   action,
                   entity,
                   entityId == null ? null : entityId.toString(),
-                  detail,
+                  detail == null ? "" : detail,
                   before,
                   after
                 }))

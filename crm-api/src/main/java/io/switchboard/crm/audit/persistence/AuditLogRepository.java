@@ -4,6 +4,7 @@ import io.switchboard.crm.audit.AuditEntry;
 import io.switchboard.crm.audit.AuditEvent;
 import io.switchboard.crm.audit.AuditPage;
 import io.switchboard.crm.audit.AuditQuery;
+import io.switchboard.crm.persistence.AuditTrail;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
@@ -23,10 +24,6 @@ import java.util.OptionalLong;
  */
 public final class AuditLogRepository {
 
-  private static final String INSERT =
-      "INSERT INTO audit_log (user_id, action, entity, entity_id, before, after, detail)"
-          + " VALUES ($1, $2, $3, $4, $5, $6, $7)";
-
   private final Pool pool;
 
   public AuditLogRepository(Pool pool) {
@@ -40,18 +37,15 @@ public final class AuditLogRepository {
 
   /** Records an event on {@code client}, inside the caller's transaction when it has one. */
   public static Future<Void> insert(SqlClient client, AuditEvent event) {
-    return client
-        .preparedQuery(INSERT)
-        .execute(
-            Tuple.of(
-                event.userId(),
-                event.action(),
-                event.entity(),
-                event.entityId() == null ? null : event.entityId().toString(),
-                event.before(),
-                event.after(),
-                event.detail() == null ? "" : event.detail()))
-        .mapEmpty();
+    return AuditTrail.record(
+        client,
+        event.userId(),
+        event.action(),
+        event.entity(),
+        event.entityId(),
+        event.detail(),
+        event.before(),
+        event.after());
   }
 
   /** The page of entries matching {@code query}, newest first. */
