@@ -34,27 +34,14 @@ final class DevPbxSimulator implements AutoCloseable {
   @SuppressForbidden(reason = "dev-mode start-up runs on Main's thread, before the node's Vert.x")
   static DevPbxSimulator start(String rate) {
     Vertx vertx = Vertx.vertx();
-    io.switchboard.pbxsim.server.AmiServerSettings defaults =
-        io.switchboard.pbxsim.server.AmiServerSettings.defaults(0);
     // Loopback only: the simulator's admin/admin account must not be reachable from the network.
-    defaults =
-        new io.switchboard.pbxsim.server.AmiServerSettings(
-            "127.0.0.1",
-            0,
-            defaults.amiVersion(),
-            defaults.asteriskVersion(),
-            defaults.users(),
-            defaults.writeTimeoutMillis(),
-            defaults.maxOutboundBytes(),
-            defaults.maxPendingActions(),
-            defaults.authTimeoutMillis(),
-            defaults.failedLoginDelayMillis(),
-            defaults.sendBufferSize());
+    io.switchboard.pbxsim.server.AmiServerSettings loopback =
+        io.switchboard.pbxsim.server.AmiServerSettings.defaults(0).withHost("127.0.0.1");
     Scenario scenario = Scenario.builtIn();
     double perSecond = io.switchboard.pbxsim.scenario.TrafficSpec.perSecond(rate);
     PbxSimSettings settings =
         PbxSimSettings.forTests()
-            .withAmi(defaults)
+            .withAmi(loopback)
             .withScenario(scenario.withTraffic(scenario.traffic().withRate(rate)))
             .withSeed(System.nanoTime())
             .withRealClock()

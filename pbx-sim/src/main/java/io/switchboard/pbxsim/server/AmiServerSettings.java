@@ -84,6 +84,21 @@ public record AmiServerSettings(
     };
   }
 
+  public AmiServerSettings withHost(String newHost) {
+    return new AmiServerSettings(
+        newHost,
+        port,
+        amiVersion,
+        asteriskVersion,
+        users,
+        writeTimeoutMillis,
+        maxOutboundBytes,
+        maxPendingActions,
+        authTimeoutMillis,
+        failedLoginDelayMillis,
+        sendBufferSize);
+  }
+
   public AmiServerSettings withPort(int newPort) {
     return new AmiServerSettings(
         host,
