@@ -114,12 +114,7 @@ public final class ServerProcess implements AutoCloseable {
   /** Any method on the server, with no body. */
   public static HttpResponse<String> send(int port, String method, String path)
       throws IOException, InterruptedException {
-    HttpRequest request =
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-            .timeout(Duration.ofSeconds(10))
-            .method(method, HttpRequest.BodyPublishers.noBody())
-            .build();
-    return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+    return sendJson(port, method, path, null, null);
   }
 
   /** Any method with a JSON body (or none) and an optional bearer token. */
