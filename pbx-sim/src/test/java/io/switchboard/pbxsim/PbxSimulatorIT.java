@@ -18,8 +18,17 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(VertxExtension.class)
 class PbxSimulatorIT {
 
-  private static Future<PbxSimulator> sim(Vertx vertx) {
-    return PbxSimulator.start(vertx, PbxSimSettings.forTests());
+  private final List<PbxSimulator> started = new java.util.ArrayList<>();
+
+  private Future<PbxSimulator> sim(Vertx vertx) {
+    return PbxSimulator.start(vertx, PbxSimSettings.forTests()).onSuccess(started::add);
+  }
+
+  /** Each test's simulator is closed by the test, before Vert.x itself closes. */
+  @org.junit.jupiter.api.AfterEach
+  void closeSimulators(VertxTestContext ctx) {
+    Future.all(started.stream().map(PbxSimulator::close).toList())
+        .onComplete(ctx.succeedingThenComplete());
   }
 
   @Test
@@ -271,11 +280,19 @@ class PbxSimulatorIT {
     String capture = resource("captures/basic-call-answered-ast13-sip.ami");
     int expected = io.switchboard.pbxsim.replay.CaptureParser.serverBlocks(capture).size();
     PbxSimulator.start(vertx, PbxSimSettings.forTests().withReplay(List.of(capture), 0))
-        .compose(sim -> AmiTestClient.loggedIn(vertx, sim.port(), "off"))
         .compose(
-            c ->
-                c.await(m -> m.isEvent("Hangup") && "SIP/9170-12-0000003c".equals(m.get("Channel")))
-                    .map(h -> c))
+            sim ->
+                AmiTestClient.loggedIn(vertx, sim.port(), "off")
+                    .compose(
+                        c ->
+                            c.await(
+                                    m ->
+                                        m.isEvent("Hangup")
+                                            && "SIP/9170-12-0000003c".equals(m.get("Channel")))
+                                .map(h -> c))
+                    // Hang up and stop the simulator here: left open, the replaying session
+                    // kept Vert.x from closing after the test.
+                    .compose(c -> c.close().compose(closed -> sim.close()).map(c)))
         .onComplete(
             ctx.succeeding(
                 c ->
