@@ -29,7 +29,6 @@ export const PAUSE_REASON_LABELS = Object.assign(
     "wrap-up": key("reason.wrapUp"),
     "after-wrap-up": key("reason.afterWrapUp"),
     pbx: key("reason.pbx"),
-    supervisor: key("reason.supervisor"),
   },
 );
 

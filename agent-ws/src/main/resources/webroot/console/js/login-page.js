@@ -45,6 +45,11 @@ async function login() {
   const username = byId("login-username").value.trim();
   const password = byId("login-password").value;
   show(error, false);
+  if (!username || !password) {
+    setText(error, "login.missing");
+    show(error, true);
+    return;
+  }
   submit.disabled = true;
   setText(submit, "login.signingIn");
   try {

@@ -74,6 +74,10 @@ export class CallbackForm {
       return;
     }
     if (this.assign.value === "queue") {
+      if (!this.queue.value.trim()) {
+        showNotice("error", "callback.needQueue");
+        return;
+      }
       body.assignedQueue = this.queue.value.trim();
     } else {
       body.assignedUserId = this.user.id;

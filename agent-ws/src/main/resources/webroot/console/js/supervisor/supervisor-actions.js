@@ -82,6 +82,7 @@ export class SupervisorActions {
   saveInterface() {
     const value = byId("interface-input").value.trim();
     if (!value) {
+      byId("interface-input").focus();
       return;
     }
     localStorage.setItem(INTERFACE_KEY, value);

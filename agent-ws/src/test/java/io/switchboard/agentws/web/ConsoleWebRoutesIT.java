@@ -21,7 +21,8 @@ class ConsoleWebRoutesIT {
           "html", "text/html;charset=UTF-8",
           "js", "text/javascript;charset=UTF-8",
           "css", "text/css;charset=UTF-8",
-          "json", "application/json");
+          "json", "application/json",
+          "svg", "image/svg+xml");
 
   private ConsoleWebServer server;
 
