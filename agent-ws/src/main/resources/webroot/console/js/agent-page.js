@@ -85,7 +85,7 @@ async function main() {
     onStatus: showConnection,
     onSnapshot: (snapshot) => {
       setServerTime(snapshot.serverTime);
-      applyState(snapshot.agent);
+      applyState(snapshot.agent || { state: "logged_out", queues: [] });
       if (snapshot.screenPop) {
         pop.show(snapshot.screenPop);
       } else {

@@ -5,7 +5,8 @@
 //
 // States reported to onStatus: {state: "connecting"} until the first snapshot, {state:
 // "connected"}, {state: "reconnecting", attempt, message?} while it tries again, {state: "error",
-// code, message} when it gives up (401: the token is no longer valid; onUnauthorized is called).
+// code, message} for an error frame of the server, {state: "error", code: 401, local:
+// "unauthorized"} when it gives up because the token is refused (onUnauthorized is called).
 
 export const SUBPROTOCOL = "switchboard.console.v1";
 export const REQUEST_TIMEOUT_MS = 15000;
@@ -15,11 +16,15 @@ export const BACKOFF_FIRST_MS = 500;
 export const BACKOFF_MAX_MS = 30000;
 const NORMAL_CLOSE = 1000;
 
-/** A refused or failed command: code is the server's (HTTP-like), 0 when no answer came. */
+/**
+ * A refused or failed command. code and message are the server's (HTTP-like code); a failure
+ * found here has local set instead: "disconnected", "busy" (16 waiting) or "timeout".
+ */
 export class ConsoleError extends Error {
-  constructor(code, message) {
+  constructor(code, message, local = null) {
     super(message);
     this.code = code;
+    this.local = local;
   }
 }
 
@@ -74,7 +79,7 @@ export class ConsoleSocket {
     this.stopped = true;
     window.removeEventListener("online", this.onOnline);
     clearTimeout(this.retryTimer);
-    this.failPending(new ConsoleError(0, "closed"));
+    this.failPending(new ConsoleError(0, "closed", "disconnected"));
     if (this.socket) {
       this.socket.close(NORMAL_CLOSE, "bye");
     }
@@ -88,16 +93,16 @@ export class ConsoleSocket {
   /** Sends a command; resolves with the reply's data, rejects with a ConsoleError. */
   request(type, data = {}) {
     if (!this.isConnected()) {
-      return Promise.reject(new ConsoleError(0, "not connected"));
+      return Promise.reject(new ConsoleError(0, "not connected", "disconnected"));
     }
     if (this.pending.size >= MAX_PENDING) {
-      return Promise.reject(new ConsoleError(429, "too many commands waiting"));
+      return Promise.reject(new ConsoleError(429, "too many commands waiting", "busy"));
     }
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {
         this.pending.delete(id);
-        reject(new ConsoleError(504, "no answer in time"));
+        reject(new ConsoleError(504, "no answer in time", "timeout"));
       }, REQUEST_TIMEOUT_MS);
       this.pending.set(id, { resolve, reject, timer, type });
       this.socket.send(JSON.stringify({ type, id, data }));
@@ -206,7 +211,7 @@ export class ConsoleSocket {
 
   async onClose(event, opened) {
     this.synced = false;
-    this.failPending(new ConsoleError(0, "connection lost"));
+    this.failPending(new ConsoleError(0, "connection lost", "disconnected"));
     if (this.stopped) {
       return;
     }
@@ -222,7 +227,7 @@ export class ConsoleSocket {
       }
       if (!valid) {
         this.stopped = true;
-        this.status({ state: "error", code: 401, message: "unauthorized" });
+        this.status({ state: "error", code: 401, local: "unauthorized" });
         if (this.options.onUnauthorized) {
           this.options.onUnauthorized();
         }

@@ -4,9 +4,20 @@ import { currentLocale } from "./i18n.js";
 
 let offsetMs = 0;
 
+/** Epoch milliseconds of an instant given as ISO text or as epoch milliseconds; NaN if neither. */
+export function toMillis(value) {
+  if (typeof value === "number") {
+    return value;
+  }
+  if (typeof value !== "string") {
+    return NaN;
+  }
+  return /^\d+$/.test(value) ? Number(value) : Date.parse(value);
+}
+
 /** Aligns the page's clock with the server's (serverTime: ISO text or epoch milliseconds). */
 export function setServerTime(serverTime) {
-  const at = typeof serverTime === "number" ? serverTime : Date.parse(serverTime);
+  const at = toMillis(serverTime);
   if (Number.isFinite(at)) {
     offsetMs = at - Date.now();
   }
@@ -33,7 +44,7 @@ export function formatDuration(ms) {
 
 /** Milliseconds from an ISO instant to the server's now (0 if it is in the future). */
 export function elapsedSince(iso) {
-  const at = Date.parse(iso);
+  const at = toMillis(iso);
   return Number.isFinite(at) ? Math.max(0, serverNow() - at) : null;
 }
 
@@ -53,7 +64,7 @@ export function formatCount(value) {
 
 /** A date and time in the page's language; "-" when missing. */
 export function formatDateTime(iso) {
-  const at = Date.parse(iso);
+  const at = toMillis(iso);
   if (!Number.isFinite(at)) {
     return "-";
   }
@@ -68,7 +79,7 @@ export function formatDateTime(iso) {
 
 /** A time of day with seconds in the page's language; "-" when missing. */
 export function formatTime(iso) {
-  const at = Date.parse(iso);
+  const at = toMillis(iso);
   if (!Number.isFinite(at)) {
     return "-";
   }

@@ -5,9 +5,24 @@ import { api, describeError, ApiError } from "./api.js";
 import { clearSession, goToLogin, LOGIN_PAGE } from "./auth.js";
 import { ConsoleError } from "./console-socket.js";
 import { byId, show } from "./dom.js";
-import { currentLanguage, preferredLanguage, setLanguage, setPlainText, setText, t } from "./i18n.js";
+import {
+  currentLanguage,
+  key,
+  preferredLanguage,
+  setLanguage,
+  setPlainText,
+  setText,
+  t,
+} from "./i18n.js";
 
 const NOTICE_MS = 6000;
+
+/** Texts for the failures ConsoleSocket finds itself (the server's come with a message). */
+const LOCAL_FAILURES = {
+  disconnected: key("error.noConnection"),
+  busy: key("error.tooManyWaiting"),
+  timeout: key("error.noAnswer"),
+};
 let noticeTimer = null;
 
 /** Loads the dictionary and wires the header; resolves once the page can show text. */
@@ -45,6 +60,8 @@ export function showConnection(status) {
       attempt: status.attempt,
       message: status.message,
     });
+  } else if (status.state === "error" && status.local === "unauthorized") {
+    setText(element, "conn.unauthorized");
   } else if (status.state === "error") {
     setText(element, "conn.error", { message: status.message || "" });
   } else {
@@ -81,8 +98,8 @@ export function showNotice(kind, keyName, args) {
 /** The text of a failed command or REST call, for a notice's {message}. */
 export function errorText(error) {
   if (error instanceof ConsoleError) {
-    if (error.code === 0) {
-      return t("error.noConnection");
+    if (error.local) {
+      return t(LOCAL_FAILURES[error.local] || LOCAL_FAILURES.disconnected);
     }
     return error.message + " (" + error.code + ")";
   }

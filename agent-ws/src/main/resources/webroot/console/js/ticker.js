@@ -1,7 +1,7 @@
 // One timer for every ticking figure: an element with data-since (an ISO instant) shows the time
 // elapsed since then, one with data-until the time left until then. Both use the server's clock.
 
-import { elapsedSince, formatDuration, serverNow } from "./format.js";
+import { elapsedSince, formatDuration, serverNow, toMillis } from "./format.js";
 
 const TICK_MS = 1000;
 let timer = null;
@@ -9,8 +9,8 @@ let timer = null;
 /** Makes element tick from an instant (null stops it and shows "-"). */
 export function tickSince(element, iso) {
   element.removeAttribute("data-until");
-  if (iso) {
-    element.setAttribute("data-since", iso);
+  if (iso !== null && iso !== undefined) {
+    element.setAttribute("data-since", String(iso));
   } else {
     element.removeAttribute("data-since");
   }
@@ -20,8 +20,8 @@ export function tickSince(element, iso) {
 /** Makes element count down to an instant (null stops it and shows "-"). */
 export function tickUntil(element, iso) {
   element.removeAttribute("data-since");
-  if (iso) {
-    element.setAttribute("data-until", iso);
+  if (iso !== null && iso !== undefined) {
+    element.setAttribute("data-until", String(iso));
   } else {
     element.removeAttribute("data-until");
   }
@@ -34,7 +34,7 @@ function refresh(element) {
   if (since) {
     element.textContent = formatDuration(elapsedSince(since));
   } else if (until) {
-    const end = Date.parse(until);
+    const end = toMillis(until);
     element.textContent = formatDuration(Number.isFinite(end) ? Math.max(0, end - serverNow()) : null);
   } else {
     element.textContent = "-";

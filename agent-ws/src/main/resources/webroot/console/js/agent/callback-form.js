@@ -41,10 +41,12 @@ export class CallbackForm {
     this.queue.required = toQueue;
   }
 
-  /** Takes the caller's number and queue from the screen pop, and a time an hour ahead. */
+  /** Takes the caller's number and queue from a new screen pop, and a time an hour ahead. */
   prefill() {
     const pop = this.currentPop();
-    if (pop && pop.call) {
+    const linkedId = pop && pop.call ? pop.call.linkedId : null;
+    if (pop && pop.call && linkedId !== this.filledFor) {
+      this.filledFor = linkedId;
       this.phone.value = pop.call.callerNumber || "";
       this.queue.value = pop.call.queue || "";
     }

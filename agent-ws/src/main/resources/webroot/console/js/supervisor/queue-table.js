@@ -2,7 +2,7 @@
 // level, ASA, AHT, and agents ready, on a call and paused.
 
 import { byId, h, show, syncRows } from "../dom.js";
-import { formatCount, formatDuration, formatPercent } from "../format.js";
+import { formatCount, formatDuration, formatPercent, toMillis } from "../format.js";
 import { setPlainText } from "../i18n.js";
 import { tickSince } from "../ticker.js";
 
@@ -52,7 +52,7 @@ export class QueueTable {
     setPlainText(cell("queue-waiting"), formatCount(queue.waiting));
     row.classList.toggle("has-waiting", Number(queue.waiting) > 0);
     const longest = cell("queue-longest-wait");
-    const atMs = Date.parse(at);
+    const atMs = toMillis(at);
     if (Number(queue.waiting) > 0 && Number.isFinite(Number(queue.longestWaitMs)) && Number.isFinite(atMs)) {
       tickSince(longest, new Date(atMs - Number(queue.longestWaitMs)).toISOString());
     } else {
