@@ -6,7 +6,7 @@ import { hasRole, isSupervisor, requireSession } from "./auth.js";
 import { ConsoleSocket } from "./console-socket.js";
 import { byId, show } from "./dom.js";
 import { formatTime, setServerTime } from "./format.js";
-import { setPlainText } from "./i18n.js";
+import { setPlainText, setText } from "./i18n.js";
 import {
   backToLogin,
   showConnection,
@@ -48,6 +48,9 @@ async function main() {
     agents.render(model.agents(), model.calls());
     calls.render(model.calls(), (userId) => model.agent(userId));
     setPlainText(byId("wallboard-updated"), formatTime(model.at()));
+    const shown = model.calls().length;
+    show(byId("calls-total"), model.callsTotal() > shown);
+    setText(byId("calls-total"), "board.callsShown", { shown, total: model.callsTotal() });
   }
 
   socket = new ConsoleSocket({

@@ -3,10 +3,25 @@
 // pausing or resuming the recording.
 
 import { byId } from "../dom.js";
-import { key, setPlainText, setText, translate } from "../i18n.js";
+import { key, setPlainText, setText, t, translate } from "../i18n.js";
 import { showFailure, showNotice } from "../page-shell.js";
 
 const MAX_NUMBER_LENGTH = 32;
+/** Dials whose result may still come, to name the number in it (oldest forgotten first). */
+const MAX_DIALS_REMEMBERED = 20;
+
+/** call.dial.result's outcome codes (the call-actions README). */
+const DIAL_OUTCOMES = {
+  answered: key("dialOutcome.answered"),
+  no_answer: key("dialOutcome.noAnswer"),
+  busy: key("dialOutcome.busy"),
+  congestion: key("dialOutcome.congestion"),
+  failed: key("dialOutcome.failed"),
+  unknown: key("dialOutcome.unknown"),
+};
+
+const AGENT_ID = /^[0-9]{1,18}$/;
+const QUEUE_NAME = /^[A-Za-z0-9_.-]{1,80}$/;
 
 const TARGET_HINTS = {
   agent: key("phone.targetAgent"),
@@ -35,6 +50,7 @@ export class CallActions {
     this.customerId = customerId;
     this.state = "logged_out";
     this.result = byId("dial-result");
+    this.dials = new Map();
     byId("dial-form").addEventListener("submit", (event) => {
       event.preventDefault();
       this.dial();
@@ -76,24 +92,33 @@ export class CallActions {
     }
     setText(this.result, "phone.dialling", { number });
     this.result.setAttribute("data-kind", "info");
-    this.send("dial-button", "call.dial", data, "action.dial", null);
+    this.send("dial-button", "call.dial", data, "action.dial", null).then((reply) => {
+      if (reply && reply.originateId) {
+        this.dials.set(reply.originateId, number);
+        if (this.dials.size > MAX_DIALS_REMEMBERED) {
+          this.dials.delete(this.dials.keys().next().value);
+        }
+      }
+    });
   }
 
-  /** The outcome of a dial, pushed when the PBX knows it. */
+  /** The outcome of a dial, pushed when the PBX knows it: {originateId, outcome, linkedId}. */
   dialResult(data) {
-    const outcome = data.result || data.status || data.outcome || "";
-    const failed = data.ok === false || data.success === false || data.error !== undefined;
-    this.result.setAttribute("data-kind", failed ? "error" : "success");
+    const outcome = data.outcome || "unknown";
+    this.result.setAttribute("data-kind", outcome === "answered" ? "success" : "error");
+    this.result.setAttribute("data-outcome", outcome);
     setText(this.result, "phone.dialResult", {
-      number: data.number || "",
-      result: [outcome, data.message || data.reason || data.error || ""].filter(Boolean).join(": "),
+      number: this.dials.get(data.originateId) || "",
+      result: Object.prototype.hasOwnProperty.call(DIAL_OUTCOMES, outcome) ? t(DIAL_OUTCOMES[outcome]) : outcome,
     });
   }
 
   transfer() {
     const value = byId("transfer-target").value.trim();
     const kind = byId("transfer-kind").value;
-    if (!value || (kind === "number" && cleanNumber(value) === null)) {
+    const valid =
+      kind === "agent" ? AGENT_ID.test(value) : kind === "queue" ? QUEUE_NAME.test(value) : cleanNumber(value) !== null;
+    if (!valid) {
       showNotice("error", "phone.badTarget");
       return;
     }
@@ -104,21 +129,24 @@ export class CallActions {
     this.send("transfer-button", "call.transfer", data, "action.transfer", "phone.transferSent");
   }
 
+  /** Sends a command with its button disabled until the answer; resolves with the reply or null. */
   async send(buttonId, type, data, actionKey, successKey) {
     const button = byId(buttonId);
     button.disabled = true;
     button.setAttribute("aria-busy", "true");
     try {
-      await this.commands.request(type, data);
+      const reply = await this.commands.request(type, data);
       if (successKey) {
         showNotice("success", successKey);
       }
+      return reply;
     } catch (failed) {
       if (type === "call.dial") {
         this.result.setAttribute("data-kind", "error");
         setPlainText(this.result, "");
       }
       showFailure(actionKey, failed);
+      return null;
     } finally {
       button.removeAttribute("aria-busy");
       this.render({ state: this.state });

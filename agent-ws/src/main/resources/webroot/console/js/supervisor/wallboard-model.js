@@ -1,7 +1,7 @@
 // The supervisor page's copy of the wallboard: replaced by the snapshot's wallboard and each
 // wallboard.update, and kept current between updates by agent.state.changed.
 
-const EMPTY = { at: null, serviceLevelSeconds: null, queues: [], agents: [], calls: [] };
+const EMPTY = { at: null, serviceLevelSeconds: null, queues: [], agents: [], calls: [], callsTotal: 0 };
 
 function list(value) {
   return Array.isArray(value) ? value : null;
@@ -22,6 +22,7 @@ export class WallboardModel {
       queues: list(next.queues) || this.data.queues,
       agents: list(next.agents) || this.data.agents,
       calls: list(next.calls) || this.data.calls,
+      callsTotal: Number.isFinite(next.callsTotal) ? next.callsTotal : list(next.calls) ? next.calls.length : this.data.callsTotal,
     };
   }
 
@@ -62,10 +63,14 @@ export class WallboardModel {
       .sort((a, b) => nameOf(a).localeCompare(nameOf(b)) || a.userId - b.userId);
   }
 
+  /** The live calls in the server's order (waiting, then ringing, then talking; oldest first). */
   calls() {
-    return this.data.calls
-      .slice()
-      .sort((a, b) => String(a.since).localeCompare(String(b.since)));
+    return this.data.calls;
+  }
+
+  /** How many live calls there are (the list holds at most the server's limit of them). */
+  callsTotal() {
+    return Number.isFinite(this.data.callsTotal) ? this.data.callsTotal : this.data.calls.length;
   }
 
   agent(userId) {
