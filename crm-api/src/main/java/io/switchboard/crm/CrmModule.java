@@ -5,7 +5,7 @@ import io.switchboard.core.persistence.PostgresDatabase;
 import io.switchboard.core.redis.RedisDatabase;
 import io.switchboard.crm.http.CrmApi;
 import io.switchboard.crm.persistence.CrmRepositories;
-import io.switchboard.crm.phone.PhoneNormalizer;
+import io.switchboard.core.phone.PhoneNormalizer;
 import io.switchboard.crm.security.CrmSecurity;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;

@@ -6,7 +6,7 @@ import io.switchboard.crm.model.CustomerDraft.AddressDraft;
 import io.switchboard.crm.model.CustomerDraft.AnniversaryDraft;
 import io.switchboard.crm.model.CustomerDraft.PhoneDraft;
 import io.switchboard.crm.model.CustomerKind;
-import io.switchboard.crm.phone.PhoneNormalizer;
+import io.switchboard.core.phone.PhoneNormalizer;
 import io.vertx.core.json.JsonObject;
 import java.time.LocalDate;
 import java.util.ArrayList;

@@ -9,7 +9,7 @@ import io.switchboard.crm.model.CustomerQuery;
 import io.switchboard.crm.model.LookupMatch;
 import io.switchboard.crm.persistence.CustomerRepository;
 import io.switchboard.crm.persistence.CustomerViewRepository;
-import io.switchboard.crm.phone.PhoneNormalizer;
+import io.switchboard.core.phone.PhoneNormalizer;
 import io.switchboard.crm.security.Permission;
 import io.switchboard.crm.security.Principal;
 import io.vertx.core.json.JsonObject;

@@ -5,7 +5,7 @@ import io.switchboard.core.error.FieldError;
 import io.switchboard.core.error.SwitchboardException;
 import io.switchboard.crm.model.DoNotCallEntry;
 import io.switchboard.crm.persistence.DoNotCallRepository;
-import io.switchboard.crm.phone.PhoneNormalizer;
+import io.switchboard.core.phone.PhoneNormalizer;
 import io.switchboard.crm.security.Permission;
 import io.switchboard.crm.security.Principal;
 import io.vertx.core.json.JsonArray;

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.switchboard.core.redis.RedisDatabase;
 import io.switchboard.crm.persistence.CrmRepositories;
-import io.switchboard.crm.phone.PhoneNormalizer;
+import io.switchboard.core.phone.PhoneNormalizer;
 import io.switchboard.crm.security.PhoneMaskingPolicy;
 import io.switchboard.crm.security.redis.ActiveCallStore;
 import io.switchboard.testsupport.TestRedis;

@@ -1,4 +1,4 @@
-package io.switchboard.crm.phone;
+package io.switchboard.core.phone;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

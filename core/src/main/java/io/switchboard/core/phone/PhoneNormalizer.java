@@ -1,4 +1,4 @@
-package io.switchboard.crm.phone;
+package io.switchboard.core.phone;
 
 import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;

@@ -1,4 +1,4 @@
-package io.switchboard.crm.csv;
+package io.switchboard.core.csv;
 
 /** A CSV text that cannot be read at all (bad encoding, unterminated quote, over a limit). */
 public final class CsvFormatException extends Exception {

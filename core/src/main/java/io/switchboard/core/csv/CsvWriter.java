@@ -1,4 +1,4 @@
-package io.switchboard.crm.csv;
+package io.switchboard.core.csv;
 
 import java.util.List;
 

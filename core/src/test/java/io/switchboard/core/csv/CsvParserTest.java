@@ -1,4 +1,4 @@
-package io.switchboard.crm.csv;
+package io.switchboard.core.csv;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
