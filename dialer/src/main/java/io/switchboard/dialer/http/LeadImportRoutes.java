@@ -113,7 +113,8 @@ final class LeadImportRoutes {
                                 .mapToInt(ImportRowError::row)
                                 .distinct()
                                 .count(),
-                        prepared.rows())
+                        prepared.rows(),
+                        clock.instant())
                     .map(outcome -> report(prepared, outcome)))
         .onSuccess(report -> Responses.ok(context, report))
         .onFailure(context::fail);

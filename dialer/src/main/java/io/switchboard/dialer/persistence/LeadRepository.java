@@ -12,6 +12,7 @@ import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
+import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -54,6 +55,7 @@ public final class LeadRepository {
    * state and history; their rows are reported as duplicates.
    *
    * @param rowsRead data rows in the file; {@code failedBefore} of them were refused before storing
+   * @param now when the new leads become due (the dialer's clock, not the database's)
    */
   public Future<ImportOutcome> importList(
       long campaignId,
@@ -61,7 +63,8 @@ public final class LeadRepository {
       String name,
       int rowsRead,
       int failedBefore,
-      List<LeadDraft> rows) {
+      List<LeadDraft> rows,
+      Instant now) {
     return pool.withTransaction(
             connection ->
                 connection
@@ -72,7 +75,7 @@ public final class LeadRepository {
                     .compose(
                         created -> {
                           long listId = created.iterator().next().getLong(0);
-                          return insertLeads(connection, campaignId, listId, rows)
+                          return insertLeads(connection, campaignId, listId, rows, now)
                               .compose(
                                   stored -> {
                                     Map<Integer, String> duplicates = new TreeMap<>();
@@ -100,7 +103,7 @@ public final class LeadRepository {
   }
 
   private static Future<Set<String>> insertLeads(
-      SqlConnection connection, long campaignId, long listId, List<LeadDraft> rows) {
+      SqlConnection connection, long campaignId, long listId, List<LeadDraft> rows, Instant now) {
     if (rows.isEmpty()) {
       return Future.succeededFuture(Set.of());
     }
@@ -114,12 +117,15 @@ public final class LeadRepository {
     return connection
         .preparedQuery(
             "INSERT INTO leads (campaign_id, lead_list_id, e164, name, external_id, time_zone,"
-                + " customer_id) SELECT $1, $2, u.e164, u.name, u.external_id, u.time_zone, "
+                + " next_attempt_at, customer_id)"
+                + " SELECT $1, $2, u.e164, u.name, u.external_id, u.time_zone, $7, "
                 + CUSTOMER_OF_NUMBER
                 + " FROM unnest($3::text[], $4::text[], $5::text[], $6::text[]) WITH ORDINALITY"
                 + " AS u(e164, name, external_id, time_zone, n) ORDER BY u.n"
                 + " ON CONFLICT (campaign_id, e164) DO NOTHING RETURNING e164")
-        .execute(Tuple.of(campaignId, listId, numbers, names, externalIds, zones))
+        .execute(
+            Tuple.of(
+                campaignId, listId, numbers, names, externalIds, zones, SqlValues.timestamp(now)))
         .map(
             inserted -> {
               Set<String> stored = new HashSet<>();
