@@ -83,7 +83,7 @@ public final class CampaignRepository {
     List<Object> values = new ArrayList<>(CampaignRows.settingsValues(settings));
     String assignments =
         IntStream.range(0, CampaignRows.SETTINGS_COUNT)
-            .mapToObj(i -> CampaignRows.SETTINGS_COLUMNS.split(",")[i].strip() + " = $" + (i + 1))
+            .mapToObj(i -> CampaignRows.SETTINGS_COLUMN_NAMES.get(i) + " = $" + (i + 1))
             .collect(Collectors.joining(", "));
     int n = CampaignRows.SETTINGS_COUNT;
     values.add(id);

@@ -26,8 +26,12 @@ final class CampaignRows {
           + " abandon_rate_target, accounting, abandon_message, amd_enabled,"
           + " amd_false_positive_estimate";
 
+  /** The settings columns one by one. */
+  static final List<String> SETTINGS_COLUMN_NAMES =
+      Arrays.stream(SETTINGS_COLUMNS.split(",")).map(String::strip).toList();
+
   /** How many settings columns there are. */
-  static final int SETTINGS_COUNT = 23;
+  static final int SETTINGS_COUNT = SETTINGS_COLUMN_NAMES.size();
 
   static final String ALL_COLUMNS =
       "id, " + SETTINGS_COLUMNS + ", status, version, created_by, created_at, updated_at";

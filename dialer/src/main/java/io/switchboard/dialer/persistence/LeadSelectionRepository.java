@@ -20,7 +20,9 @@ import io.vertx.sqlclient.Tuple;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Picks the next leads a running campaign may dial (the hopper): due leads in order, due callbacks
@@ -169,11 +171,10 @@ public final class LeadSelectionRepository {
         .execute(Tuple.of(leadIds.toArray(Long[]::new), SqlValues.timestamp(now)))
         .map(
             rows -> {
-              List<Lead> leads = SqlValues.all(rows, LeadRows::lead);
               // RETURNING has no order: give them back in the order they were picked.
-              leads.sort(
-                  (a, b) -> Integer.compare(leadIds.indexOf(a.id()), leadIds.indexOf(b.id())));
-              return leads;
+              Map<Long, Lead> byId = new HashMap<>();
+              rows.forEach(row -> byId.put(row.getLong("id"), LeadRows.lead(row)));
+              return leadIds.stream().map(byId::get).toList();
             });
   }
 
