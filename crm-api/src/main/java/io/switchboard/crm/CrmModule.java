@@ -2,10 +2,10 @@ package io.switchboard.crm;
 
 import io.switchboard.core.config.SwitchboardSettings;
 import io.switchboard.core.persistence.PostgresDatabase;
+import io.switchboard.core.phone.PhoneNormalizer;
 import io.switchboard.core.redis.RedisDatabase;
 import io.switchboard.crm.http.CrmApi;
 import io.switchboard.crm.persistence.CrmRepositories;
-import io.switchboard.crm.phone.PhoneNormalizer;
 import io.switchboard.crm.security.CrmSecurity;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
