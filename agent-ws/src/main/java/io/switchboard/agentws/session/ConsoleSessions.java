@@ -177,7 +177,7 @@ public final class ConsoleSessions extends VerticleBase {
     session.discardQueued();
     UserStream stream = session.stream();
     long position = stream.seq();
-    SnapshotRequest request = new SnapshotRequest(session.user().userId(), session.user().roles());
+    SnapshotRequest request = SnapshotRequest.of(session.user());
     vertx
         .eventBus()
         .<JsonObject>request(

@@ -13,6 +13,8 @@ import io.switchboard.agentws.testbus.AgentNode;
 import io.switchboard.agentws.testbus.Inbox;
 import io.switchboard.core.ami.AmiActionAddresses;
 import io.switchboard.core.call.QueueMemberChange;
+import io.switchboard.core.config.RedisAddress;
+import io.switchboard.core.redis.RedisDatabase;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.ReplyException;
@@ -247,6 +249,50 @@ class AgentStateVerticleIT {
                           assertThat(unpause.getBoolean("paused")).isFalse();
                           ctx.completeNow();
                         })));
+  }
+
+  @Test
+  void aNodeWhoseRedisDoesNotAnswerStartsWithNoAgentLoggedInAndStillServesLogins(
+      VertxTestContext ctx) throws Exception {
+    RedisDatabase unreachable =
+        RedisDatabase.open(
+            node.vertx,
+            node.testRedis
+                .settings()
+                .withAddress(RedisAddress.parse("redis://127.0.0.1:" + closedPort())));
+    login("sales")
+        .compose(ready -> node.undeploy())
+        .compose(stopped -> node.deploy(unreachable))
+        .compose(
+            started ->
+                node.vertx
+                    .eventBus()
+                    .<JsonObject>request(
+                        ConsoleBusAddresses.AGENT_STATE_QUERY,
+                        new JsonObject().put("userId", alice)))
+        .compose(
+            query -> {
+              ctx.verify(
+                  () ->
+                      assertThat(query.body().getJsonObject("agent").getString("state"))
+                          .isEqualTo("logged_out"));
+              return login("sales");
+            })
+        .eventually(() -> unreachable.close())
+        .onComplete(
+            ctx.succeeding(
+                ready ->
+                    ctx.verify(
+                        () -> {
+                          assertThat(state(ready)).isEqualTo("ready");
+                          ctx.completeNow();
+                        })));
+  }
+
+  private static int closedPort() throws java.io.IOException {
+    try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
   }
 
   @Test

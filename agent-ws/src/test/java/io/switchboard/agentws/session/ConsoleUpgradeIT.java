@@ -90,6 +90,8 @@ class ConsoleUpgradeIT {
     assertThat(snapshot.getLong("seq")).isZero();
     assertThat(snapshot.getString("epoch")).isNotBlank();
     assertThat(snapshot.getJsonObject("data").getLong("userId")).isEqualTo(1L);
+    assertThat(snapshot.getJsonObject("data").getString("username")).isEqualTo("ann");
+    assertThat(snapshot.getJsonObject("data").getJsonArray("roles")).containsExactly("agent");
     assertThat(server.sessionsHolding("agent")).isEqualTo(1.0);
   }
 
