@@ -260,6 +260,10 @@ public final class AgentStateVerticle extends VerticleBase {
     // console that reloads right after its reply finds it.
     return pbxAgreed.compose(
         agreed -> {
+          if (tracker.alreadyMade(planned)) {
+            // The PBX's event came before its reply and made the move (stored and pushed there).
+            return Future.succeededFuture(tracker.current(planned.before().userId()));
+          }
           AgentState state = tracker.apply(planned);
           return changed(List.of(planned), false).map(stored -> state);
         });

@@ -352,6 +352,40 @@ class AgentStateVerticleIT {
   }
 
   @Test
+  void aPauseWhoseConfirmingEventOvertakesItsReplySucceedsAndIsPushedOnce(VertxTestContext ctx) {
+    login("sales")
+        .compose(ready -> pushed(aliceInbox, 1))
+        .compose(
+            ready -> {
+              node.pbx.beforeReply(
+                  AmiActionAddresses.QUEUE_PAUSE,
+                  () ->
+                      node.publish(
+                          member("sales", PHONE, QueueMemberChange.PAUSED, true, "lunch")));
+              return command(
+                  ConsoleBusAddresses.AGENT_PAUSE, new JsonObject().put("reason", "lunch"), 60);
+            })
+        .compose(
+            paused -> {
+              ctx.verify(
+                  () -> {
+                    assertThat(state(paused)).isEqualTo("paused");
+                    assertThat(paused.getJsonObject("data").getString("reason")).isEqualTo("lunch");
+                  });
+              return command(ConsoleBusAddresses.AGENT_READY, new JsonObject(), 60);
+            })
+        .compose(ready -> pushed(aliceInbox, 2))
+        .onComplete(
+            ctx.succeeding(
+                states ->
+                    ctx.verify(
+                        () -> {
+                          assertThat(states).containsExactly("paused", "ready");
+                          ctx.completeNow();
+                        })));
+  }
+
+  @Test
   void whatThePbxShowsAfterAResyncOverridesTheConsole(VertxTestContext ctx) {
     login("sales", "support")
         .compose(ready -> pushed(aliceInbox, 1))
