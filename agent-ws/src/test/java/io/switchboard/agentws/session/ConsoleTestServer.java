@@ -140,6 +140,11 @@ final class ConsoleTestServer {
     return vertx.undeploy(deploymentId);
   }
 
+  /** Shuts the HTTP server down as the node does when it stops (a 3 s drain). */
+  Future<Void> shutdownHttp() {
+    return server.shutdown(3, TimeUnit.SECONDS);
+  }
+
   int port() {
     return server.actualPort();
   }
