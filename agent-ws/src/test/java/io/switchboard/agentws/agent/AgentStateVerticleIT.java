@@ -263,18 +263,12 @@ class AgentStateVerticleIT {
     login("sales")
         .compose(ready -> node.undeploy())
         .compose(stopped -> node.deploy(unreachable))
-        .compose(
-            started ->
-                node.vertx
-                    .eventBus()
-                    .<JsonObject>request(
-                        ConsoleBusAddresses.AGENT_STATE_QUERY,
-                        new JsonObject().put("userId", alice)))
+        .compose(started -> stateQuery(new JsonObject().put("userId", alice)))
         .compose(
             query -> {
               ctx.verify(
                   () ->
-                      assertThat(query.body().getJsonObject("agent").getString("state"))
+                      assertThat(query.getJsonObject("agent").getString("state"))
                           .isEqualTo("logged_out"));
               return login("sales");
             })
@@ -424,36 +418,35 @@ class AgentStateVerticleIT {
             ready ->
                 command(
                     ConsoleBusAddresses.AGENT_PAUSE, new JsonObject().put("reason", "lunch"), 9))
-        .compose(
-            paused ->
-                node.vertx
-                    .eventBus()
-                    .<JsonObject>request(
-                        ConsoleBusAddresses.AGENT_STATE_QUERY,
-                        new JsonObject().put("userId", alice)))
+        .compose(paused -> stateQuery(new JsonObject().put("userId", alice)))
         .compose(
             one -> {
               ctx.verify(
                   () -> {
-                    JsonObject agent = one.body().getJsonObject("agent");
+                    JsonObject agent = one.getJsonObject("agent");
                     assertThat(agent.getString("state")).isEqualTo("paused");
                     assertThat(agent.getString("reason")).isEqualTo("lunch");
                     assertThat(agent.getString("since")).isEqualTo(T0.plusSeconds(9).toString());
                   });
-              return node.vertx
-                  .eventBus()
-                  .<JsonObject>request(ConsoleBusAddresses.AGENT_STATE_QUERY, new JsonObject());
+              return stateQuery(new JsonObject());
             })
         .onComplete(
             ctx.succeeding(
                 all ->
                     ctx.verify(
                         () -> {
-                          JsonArray agents = all.body().getJsonArray("agents");
+                          JsonArray agents = all.getJsonArray("agents");
                           assertThat(agents).hasSize(1);
                           assertThat(agents.getJsonObject(0).getLong("userId")).isEqualTo(alice);
                           ctx.completeNow();
                         })));
+  }
+
+  private Future<JsonObject> stateQuery(JsonObject request) {
+    return node.vertx
+        .eventBus()
+        .<JsonObject>request(ConsoleBusAddresses.AGENT_STATE_QUERY, request)
+        .map(reply -> reply.body());
   }
 
   /** The states of the next {@code count} agent.state.changed pushes. */
