@@ -50,6 +50,14 @@ class ConsoleEndToEndIT {
   private Vertx pbxVertx;
   private Vertx browsers;
   private PbxSimulator pbx;
+  private int port;
+  private long agentId;
+  private long customerId;
+  private String agentToken;
+  private String linkedId;
+  private ConsoleSocket agent;
+  private ConsoleSocket supervisor;
+  private ConsoleSocket bystander;
 
   @BeforeEach
   void startThePbxAndTheBrowsers() {
@@ -112,112 +120,141 @@ class ConsoleEndToEndIT {
                     Map.of(
                         "SWITCHBOARD_AMI_SERVERS",
                         "pbx1=ami://admin:admin@127.0.0.1:" + pbx.port())))) {
-      int port = server.awaitReady(Duration.ofSeconds(60));
+      port = server.awaitReady(Duration.ofSeconds(60));
       awaitReadiness(port);
-      Rest admin = Rest.login(port, "admin", ADMIN_PASSWORD);
-      long agentId = admin.createUser("li.lei", "agent");
-      admin.createUser("han.meimei", "supervisor");
-      admin.createUser("wang.fang", "agent");
-      long customerId = admin.createCustomer("Zhang Wei", "+86 138 0013 8000");
-      String agentToken = ServerProcess.login(port, "li.lei", PASSWORD);
-
-      try (ConsoleSocket agent = ConsoleSocket.open(browsers, port, agentToken);
-          ConsoleSocket supervisor =
+      anAdminCreatesTheUsersAndACustomer();
+      try (ConsoleSocket agentSession = ConsoleSocket.open(browsers, port, agentToken);
+          ConsoleSocket supervisorSession =
               ConsoleSocket.open(
                   browsers, port, ServerProcess.login(port, "han.meimei", PASSWORD));
-          ConsoleSocket bystander =
+          ConsoleSocket bystanderSession =
               ConsoleSocket.open(
                   browsers, port, ServerProcess.login(port, "wang.fang", PASSWORD))) {
-        assertThat(agent.subProtocol()).isEqualTo("switchboard.console.v1");
-        JsonObject first = snapshot(agent);
-        assertThat(first.getJsonObject("user").getLong("userId")).isEqualTo(agentId);
-        assertThat(first.getJsonObject("user").getString("username")).isEqualTo("li.lei");
-        assertThat(first.getJsonObject("agent").getString("state")).isEqualTo("logged_out");
-        assertThat(first.getValue("screenPop")).isNull();
-        assertThat(first.getValue("wallboard")).isNull();
-        JsonObject supervisorView = snapshot(supervisor);
-        assertThat(supervisorView.getJsonObject("user").getJsonArray("roles"))
-            .containsExactly("supervisor");
-        assertThat(supervisorView.containsKey("wallboard")).isTrue();
-        snapshot(bystander);
+        agent = agentSession;
+        supervisor = supervisorSession;
+        bystander = bystanderSession;
 
-        JsonObject login =
-            agent.command(
-                "agent.login",
-                new JsonObject().put("interface", PHONE).put("queues", new JsonArray().add(QUEUE)));
-        assertThat(login.getString("type")).as(login.encode()).isEqualTo("agent.state");
-        assertThat(login.getJsonObject("data").getString("state")).isEqualTo("ready");
-        agent.nextState("ready");
-        assertThat(supervisor.nextState("ready").getJsonObject("data").getLong("userId"))
-            .isEqualTo(agentId);
-
-        InboundCall call =
-            Await.result(pbx.placeInboundCall(QUEUE, CALLER, CallBehaviour.manual()));
-        JsonObject ringing = agent.nextState("ringing").getJsonObject("data");
-        assertThat(ringing.getString("interface")).isEqualTo(PHONE);
-        assertThat(ringing.getString("callQueue")).isEqualTo(QUEUE);
-        String linkedId = ringing.getString("linkedId");
-        JsonObject show = agent.next("screenpop.show").getJsonObject("data");
-        assertThat(show.getJsonObject("call").getString("linkedId")).isEqualTo(linkedId);
-        assertThat(show.getJsonObject("call").getString("callerNumber")).isEqualTo(CALLER);
-        assertThat(show.getJsonArray("matches").getJsonObject(0).getLong("customerId"))
-            .isEqualTo(customerId);
-        assertThat(show.getJsonObject("customer").getJsonObject("customer").getLong("id"))
-            .isEqualTo(customerId);
-        supervisor.nextState("ringing");
-
-        assertThat(Await.result(pbx.answer(PHONE))).isTrue();
-        agent.nextState("on_call");
-        JsonObject update = agent.next("screenpop.update").getJsonObject("data");
-        assertThat(update.getJsonObject("call").getBoolean("answered")).isTrue();
-        supervisor.nextState("on_call");
-
-        try (ConsoleSocket reloaded = ConsoleSocket.open(browsers, port, agentToken)) {
-          JsonObject midCall = snapshot(reloaded);
-          assertThat(midCall.getJsonObject("agent").getString("state")).isEqualTo("on_call");
-          assertThat(midCall.getJsonObject("agent").getString("linkedId")).isEqualTo(linkedId);
-          JsonObject pop = midCall.getJsonObject("screenPop");
-          assertThat(pop.getJsonObject("customer").getJsonObject("customer").getLong("id"))
-              .isEqualTo(customerId);
-          assertThat(pop.getJsonObject("call").getBoolean("answered")).isTrue();
-        }
-
+        everySessionStartsWithItsSnapshot();
+        theAgentLogsInToTheQueue();
+        InboundCall call = theCustomerCallsAndTheAgentRingsWithTheScreenPop();
+        theAgentAnswersAndAReloadShowsTheCallAndThePop();
         assertThat(Await.result(pbx.hangup(call.channel()))).isTrue();
-        agent.nextState("wrap_up");
-        supervisor.nextState("wrap_up");
-        JsonObject done = agent.command("agent.wrapup.done", new JsonObject());
-        assertThat(done.getJsonObject("data").getString("state"))
-            .as(done.encode())
-            .isEqualTo("ready");
-        JsonObject close = agent.next("screenpop.close").getJsonObject("data");
-        assertThat(close.getJsonObject("call").getString("linkedId")).isEqualTo(linkedId);
-        agent.nextState("ready");
-        supervisor.nextState("ready");
-
-        // One more answer on each session: whatever was pushed to them before it has arrived.
-        assertThat(agent.command("agent.wrapup.done", new JsonObject()).getString("type"))
-            .isEqualTo("error");
-        assertThat(statesPushed(agent))
-            .as(
-                "each change once (the supervisors' copy does not reach an agent): %s",
-                agent.received())
-            .containsExactly("ready", "ringing", "on_call", "wrap_up", "ready");
-        JsonObject refused = bystander.command("agent.ready", new JsonObject());
-        assertThat(refused.getJsonObject("data").getInteger("code")).isEqualTo(409);
-        assertThat(bystander.receivedTypes()).containsExactly("snapshot", "error");
-        assertThat(supervisor.receivedTypes()).doesNotContain("screenpop.show");
-
-        try (ConsoleSocket later = ConsoleSocket.open(browsers, port, agentToken)) {
-          JsonObject after = snapshot(later);
-          assertThat(after.getJsonObject("agent").getString("state")).isEqualTo("ready");
-          assertThat(after.getJsonObject("agent").getJsonArray("queues")).containsExactly(QUEUE);
-          assertThat(after.getValue("screenPop")).isNull();
-        }
+        theAgentWrapsUpAndThePopCloses();
+        eachSessionGotOnlyWhatWasForIt();
+        aNewSessionShowsTheAgentsCurrentState();
 
         server.terminate();
         assertThat(agent.awaitClosed()).isEqualTo((short) 1001);
         assertThat(server.awaitExit(Duration.ofSeconds(10))).as(server.output()).hasValue(0);
       }
+    }
+  }
+
+  private void anAdminCreatesTheUsersAndACustomer() throws Exception {
+    Rest admin = Rest.login(port, "admin", ADMIN_PASSWORD);
+    agentId = admin.createUser("li.lei", "agent");
+    admin.createUser("han.meimei", "supervisor");
+    admin.createUser("wang.fang", "agent");
+    customerId = admin.createCustomer("Zhang Wei", "+86 138 0013 8000");
+    agentToken = ServerProcess.login(port, "li.lei", PASSWORD);
+  }
+
+  private void everySessionStartsWithItsSnapshot() {
+    assertThat(agent.subProtocol()).isEqualTo("switchboard.console.v1");
+    JsonObject first = snapshot(agent);
+    assertThat(first.getJsonObject("user").getLong("userId")).isEqualTo(agentId);
+    assertThat(first.getJsonObject("user").getString("username")).isEqualTo("li.lei");
+    assertThat(first.getJsonObject("agent").getString("state")).isEqualTo("logged_out");
+    assertThat(first.getValue("screenPop")).isNull();
+    assertThat(first.getValue("wallboard")).isNull();
+    JsonObject supervisorView = snapshot(supervisor);
+    assertThat(supervisorView.getJsonObject("user").getJsonArray("roles"))
+        .containsExactly("supervisor");
+    assertThat(supervisorView.containsKey("wallboard")).isTrue();
+    snapshot(bystander);
+  }
+
+  private void theAgentLogsInToTheQueue() {
+    JsonObject login =
+        agent.command(
+            "agent.login",
+            new JsonObject().put("interface", PHONE).put("queues", new JsonArray().add(QUEUE)));
+    assertThat(login.getString("type")).as(login.encode()).isEqualTo("agent.state");
+    assertThat(login.getJsonObject("data").getString("state")).isEqualTo("ready");
+    agent.nextState("ready");
+    assertThat(supervisor.nextState("ready").getJsonObject("data").getLong("userId"))
+        .isEqualTo(agentId);
+  }
+
+  private InboundCall theCustomerCallsAndTheAgentRingsWithTheScreenPop() {
+    InboundCall call = Await.result(pbx.placeInboundCall(QUEUE, CALLER, CallBehaviour.manual()));
+    JsonObject ringing = agent.nextState("ringing").getJsonObject("data");
+    assertThat(ringing.getString("interface")).isEqualTo(PHONE);
+    assertThat(ringing.getString("callQueue")).isEqualTo(QUEUE);
+    linkedId = ringing.getString("linkedId");
+    JsonObject show = agent.next("screenpop.show").getJsonObject("data");
+    assertThat(show.getJsonObject("call").getString("linkedId")).isEqualTo(linkedId);
+    assertThat(show.getJsonObject("call").getString("callerNumber")).isEqualTo(CALLER);
+    assertThat(show.getJsonArray("matches").getJsonObject(0).getLong("customerId"))
+        .isEqualTo(customerId);
+    assertThat(show.getJsonObject("customer").getJsonObject("customer").getLong("id"))
+        .isEqualTo(customerId);
+    supervisor.nextState("ringing");
+    return call;
+  }
+
+  private void theAgentAnswersAndAReloadShowsTheCallAndThePop() {
+    assertThat(Await.result(pbx.answer(PHONE))).isTrue();
+    agent.nextState("on_call");
+    JsonObject update = agent.next("screenpop.update").getJsonObject("data");
+    assertThat(update.getJsonObject("call").getBoolean("answered")).isTrue();
+    supervisor.nextState("on_call");
+
+    try (ConsoleSocket reloaded = ConsoleSocket.open(browsers, port, agentToken)) {
+      JsonObject midCall = snapshot(reloaded);
+      assertThat(midCall.getJsonObject("agent").getString("state")).isEqualTo("on_call");
+      assertThat(midCall.getJsonObject("agent").getString("linkedId")).isEqualTo(linkedId);
+      JsonObject pop = midCall.getJsonObject("screenPop");
+      assertThat(pop.getJsonObject("customer").getJsonObject("customer").getLong("id"))
+          .isEqualTo(customerId);
+      assertThat(pop.getJsonObject("call").getBoolean("answered")).isTrue();
+    }
+  }
+
+  private void theAgentWrapsUpAndThePopCloses() {
+    agent.nextState("wrap_up");
+    supervisor.nextState("wrap_up");
+    JsonObject done = agent.command("agent.wrapup.done", new JsonObject());
+    assertThat(done.getJsonObject("data").getString("state")).as(done.encode()).isEqualTo("ready");
+    JsonObject close = agent.next("screenpop.close").getJsonObject("data");
+    assertThat(close.getJsonObject("call").getString("linkedId")).isEqualTo(linkedId);
+    agent.nextState("ready");
+    supervisor.nextState("ready");
+  }
+
+  /**
+   * The agent got each of its changes once (the supervisors' copy does not reach an agent), the
+   * other agent nothing, the supervisor no screen pop. A last answer on each session first: what
+   * was pushed to it before has arrived by then.
+   */
+  private void eachSessionGotOnlyWhatWasForIt() {
+    assertThat(agent.command("agent.wrapup.done", new JsonObject()).getString("type"))
+        .isEqualTo("error");
+    assertThat(statesPushed(agent))
+        .as("each change once: %s", agent.received())
+        .containsExactly("ready", "ringing", "on_call", "wrap_up", "ready");
+    JsonObject refused = bystander.command("agent.ready", new JsonObject());
+    assertThat(refused.getJsonObject("data").getInteger("code")).isEqualTo(409);
+    assertThat(bystander.receivedTypes()).containsExactly("snapshot", "error");
+    assertThat(supervisor.receivedTypes()).doesNotContain("screenpop.show");
+  }
+
+  private void aNewSessionShowsTheAgentsCurrentState() {
+    try (ConsoleSocket later = ConsoleSocket.open(browsers, port, agentToken)) {
+      JsonObject after = snapshot(later);
+      assertThat(after.getJsonObject("agent").getString("state")).isEqualTo("ready");
+      assertThat(after.getJsonObject("agent").getJsonArray("queues")).containsExactly(QUEUE);
+      assertThat(after.getValue("screenPop")).isNull();
     }
   }
 
