@@ -5,6 +5,7 @@ import io.vertx.core.Context;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.WebSocket;
+import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketConnectOptions;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
@@ -20,7 +21,8 @@ import java.util.function.Predicate;
  * switchboard.console.v1} and {@code bearer.<token>}, on the Vert.x WebSocket client and its own
  * context. The test thread takes the frames it expects, in arrival order; a frame passed over while
  * waiting for another stays available for a later wait, and every frame received is kept for checks
- * at the end.
+ * at the end. It holds its {@link WebSocketClient}: Vert.x closes a client nobody references when
+ * the garbage collector finds it, with its connections.
  */
 final class ConsoleSocket implements AutoCloseable {
 
@@ -30,6 +32,7 @@ final class ConsoleSocket implements AutoCloseable {
   private static final int MAX_UNREAD_FRAMES = 10_000;
 
   private final Context context;
+  private final WebSocketClient client;
   private final WebSocket socket;
   private final BlockingQueue<JsonObject> arriving = new LinkedBlockingQueue<>(MAX_UNREAD_FRAMES);
   private final List<JsonObject> received = new ArrayList<>();
@@ -37,8 +40,9 @@ final class ConsoleSocket implements AutoCloseable {
   private final Promise<Short> closed = Promise.promise();
   private int nextId = 1;
 
-  private ConsoleSocket(Context context, WebSocket socket) {
+  private ConsoleSocket(Context context, WebSocketClient client, WebSocket socket) {
     this.context = context;
+    this.client = client;
     this.socket = socket;
     socket.textMessageHandler(text -> arriving.add(new JsonObject(text)));
     socket.closeHandler(
@@ -51,18 +55,19 @@ final class ConsoleSocket implements AutoCloseable {
     Context context = vertx.getOrCreateContext();
     Promise<ConsoleSocket> opened = Promise.promise();
     context.runOnContext(
-        now ->
-            vertx
-                .createWebSocketClient()
-                .connect(
-                    new WebSocketConnectOptions()
-                        .setHost("127.0.0.1")
-                        .setPort(port)
-                        .setURI("/ws")
-                        .addSubProtocol("switchboard.console.v1")
-                        .addSubProtocol("bearer." + token))
-                .map(socket -> new ConsoleSocket(context, socket))
-                .onComplete(opened));
+        now -> {
+          WebSocketClient client = vertx.createWebSocketClient();
+          client
+              .connect(
+                  new WebSocketConnectOptions()
+                      .setHost("127.0.0.1")
+                      .setPort(port)
+                      .setURI("/ws")
+                      .addSubProtocol("switchboard.console.v1")
+                      .addSubProtocol("bearer." + token))
+              .map(socket -> new ConsoleSocket(context, client, socket))
+              .onComplete(opened);
+        });
     return Await.result(opened.future());
   }
 
@@ -147,11 +152,9 @@ final class ConsoleSocket implements AutoCloseable {
 
   @Override
   public void close() {
-    if (closed.future().isComplete()) {
-      return;
-    }
     Promise<Void> done = Promise.promise();
-    context.runOnContext(now -> socket.close().onComplete(done));
+    context.runOnContext(
+        now -> socket.close().transform(closedBefore -> client.close()).onComplete(done));
     Await.result(done.future());
   }
 }
