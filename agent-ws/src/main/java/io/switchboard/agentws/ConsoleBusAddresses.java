@@ -54,6 +54,35 @@ public final class ConsoleBusAddresses {
   public static final String SCREENPOP_UPDATE = "screenpop.update";
   public static final String SCREENPOP_CLOSE = "screenpop.close";
 
+  // --- wallboard and supervisor actions ------------------------------------------------------
+
+  /** The administrators' role name (they see the wallboard too). */
+  public static final String ADMIN_ROLE = ConsoleAddresses.ROLE_ADMIN;
+
+  /**
+   * Request/reply: {@code {}} -> the wallboard data ({@code at, serviceLevelSeconds, queues,
+   * agents, calls, callsTotal}), for the session layer's snapshot.
+   */
+  public static final String WALLBOARD_SNAPSHOT = "wallboard.snapshot";
+
+  /**
+   * The session layer's address for {@code supervisor.*} commands ({@code
+   * console.command.<domain>}, see the console contract); request/reply of a console command.
+   */
+  public static final String SUPERVISOR_COMMANDS = ConsoleAddresses.COMMAND + ".supervisor";
+
+  /** Where {@code agent.*} commands go under the same rule; supervisor actions forward there. */
+  public static final String AGENT_COMMANDS = ConsoleAddresses.COMMAND + ".agent";
+
+  // Command types handled by the SupervisorActionsVerticle.
+  public static final String SUPERVISOR_SPY = "supervisor.spy";
+  public static final String SUPERVISOR_PAUSE = "supervisor.pause";
+  public static final String SUPERVISOR_LOGOUT = "supervisor.logout";
+
+  // Message types of the wallboard and the supervisor actions.
+  public static final String WALLBOARD_UPDATE = "wallboard.update";
+  public static final String SUPERVISOR_DONE = "supervisor.done";
+
   private ConsoleBusAddresses() {}
 
   /** The address of one user's sessions. */
