@@ -18,7 +18,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
@@ -42,12 +41,9 @@ public final class WallboardCalculator {
   private final Clock clock;
   private final int serviceLevelSeconds;
   private final WallboardLimits limits;
-  private final Map<String, LiveCall> calls = new HashMap<>();
-  private final Map<String, String> callIdByLinkedId = new HashMap<>();
+  private final LiveCalls calls;
   private final Map<String, WaitingCaller> waiting = new HashMap<>();
-  private final Map<Long, AgentState> agents = new HashMap<>();
-  private final Map<String, Long> agentByInterface = new HashMap<>();
-  private final Map<Long, Long> callsToday = new HashMap<>();
+  private final AgentRoster agents;
   private final Map<String, QueueCounters> queues = new TreeMap<>();
   private final Map<String, Long> refusals = new HashMap<>();
   private LocalDate day;
@@ -69,6 +65,8 @@ public final class WallboardCalculator {
           "the service level threshold must be 1 to 3600 seconds, got " + serviceLevelSeconds);
     }
     this.serviceLevelSeconds = serviceLevelSeconds;
+    this.calls = new LiveCalls(limits.maxCalls());
+    this.agents = new AgentRoster(limits.maxAgents());
     startDay(LocalDate.now(clock));
   }
 
@@ -93,7 +91,7 @@ public final class WallboardCalculator {
     day = today;
     dayStart = today.atStartOfDay(clock.getZone()).toInstant();
     queues.replaceAll((name, counters) -> new QueueCounters(serviceLevelMs()));
-    callsToday.clear();
+    agents.newDay();
   }
 
   /**
@@ -209,11 +207,11 @@ public final class WallboardCalculator {
     LiveCall call = calls.get(transfer.callId());
     boolean changed = false;
     if (call != null && !transfer.linkedId().equals(call.linkedId)) {
-      relink(call, transfer.linkedId());
+      calls.relink(call, transfer.linkedId());
       changed = call.listed();
     }
     if (transfer.consultationCallId() != null) {
-      LiveCall joined = remove(transfer.consultationCallId());
+      LiveCall joined = calls.remove(transfer.consultationCallId());
       changed |= joined != null && joined.listed();
     }
     return changed;
@@ -221,7 +219,7 @@ public final class WallboardCalculator {
 
   /** Removes the call and counts it: answered (if its answer was not seen), handled, abandoned. */
   public boolean callEnded(CallEnded end) {
-    LiveCall call = remove(end.callId());
+    LiveCall call = calls.remove(end.callId());
     boolean changed = call != null && call.listed();
     if (end.mergedIntoCallId() != null || end.queue() == null) {
       return changed; // no call log of its own, or not a queue call
@@ -286,16 +284,15 @@ public final class WallboardCalculator {
 
   /** An agent's new state ({@code agent.state.changed}); counts the calls it takes. */
   public boolean agentChanged(AgentState state) {
-    AgentState before = agents.get(state.userId());
     if (!state.loggedIn()) {
-      forget(before);
-      return before != null;
+      return agents.forget(state.userId()) != null;
     }
-    if (before == null && agents.size() >= limits.maxAgents()) {
+    AgentState before = agents.get(state.userId());
+    if (!agents.keep(state)) {
       refused("agents", limits.maxAgents());
       return false;
     }
-    keep(before, state);
+    state.queues().forEach(this::counters);
     boolean tookCall =
         state.status() == AgentStatus.ON_CALL
             && (before == null || before.status() != AgentStatus.ON_CALL);
@@ -309,10 +306,9 @@ public final class WallboardCalculator {
   public boolean restoreAgents(Collection<AgentState> states) {
     boolean changed = false;
     for (AgentState state : states) {
-      if (state.loggedIn()
-          && !agents.containsKey(state.userId())
-          && agents.size() < limits.maxAgents()) {
-        keep(null, state);
+      if (state.loggedIn() && agents.get(state.userId()) == null && !agents.isFull()) {
+        agents.keep(state);
+        state.queues().forEach(this::counters);
         changed = true;
       }
     }
@@ -321,40 +317,13 @@ public final class WallboardCalculator {
 
   /** The ids of the logged-in agents. */
   public Collection<Long> agentIds() {
-    return List.copyOf(agents.keySet());
-  }
-
-  /** The agent's state, or null when not logged in. */
-  public AgentState agent(long userId) {
-    return agents.get(userId);
-  }
-
-  private void keep(AgentState before, AgentState state) {
-    if (before != null && before.agentInterface() != null) {
-      agentByInterface.remove(before.agentInterface(), before.userId());
-    }
-    agents.put(state.userId(), state);
-    if (state.agentInterface() != null) {
-      agentByInterface.put(state.agentInterface(), state.userId());
-    }
-    state.queues().forEach(this::counters);
-  }
-
-  private void forget(AgentState before) {
-    if (before != null) {
-      agents.remove(before.userId());
-      if (before.agentInterface() != null) {
-        agentByInterface.remove(before.agentInterface(), before.userId());
-      }
-    }
+    return agents.ids();
   }
 
   private void countAgentCalls(long userId, long count) {
-    if (!callsToday.containsKey(userId) && callsToday.size() >= limits.maxAgents()) {
+    if (!agents.countCalls(userId, count)) {
       refused("agents with calls today", limits.maxAgents());
-      return;
     }
-    callsToday.merge(userId, count, Long::sum);
   }
 
   // --- the data ---------------------------------------------------------------------------
@@ -378,11 +347,11 @@ public final class WallboardCalculator {
   }
 
   Collection<AgentState> agents() {
-    return agents.values();
+    return agents.all();
   }
 
   Collection<LiveCall> calls() {
-    return calls.values();
+    return calls.all();
   }
 
   int maxListedCalls() {
@@ -390,16 +359,15 @@ public final class WallboardCalculator {
   }
 
   long callsToday(long userId) {
-    return callsToday.getOrDefault(userId, 0L);
+    return agents.callsToday(userId);
   }
 
   Long agentAt(String agentInterface) {
-    return agentInterface == null ? null : agentByInterface.get(agentInterface);
+    return agents.userAt(agentInterface);
   }
 
   LiveCall callOf(String linkedId) {
-    String callId = linkedId == null ? null : callIdByLinkedId.get(linkedId);
-    return callId == null ? null : calls.get(callId);
+    return calls.byLinkedId(linkedId);
   }
 
   // --- bookkeeping ------------------------------------------------------------------------
@@ -427,33 +395,9 @@ public final class WallboardCalculator {
 
   private LiveCall call(
       String callId, String serverId, String linkedId, String callerNumber, Instant at) {
-    LiveCall call = calls.get(callId);
+    LiveCall call = calls.seen(callId, serverId, linkedId, callerNumber, orNow(at));
     if (call == null) {
-      if (calls.size() >= limits.maxCalls()) {
-        refused("live calls", limits.maxCalls());
-        return null;
-      }
-      call = new LiveCall(serverId, callId, linkedId, callerNumber, orNow(at));
-      calls.put(callId, call);
-    } else if (call.callerNumber.isEmpty() && callerNumber != null) {
-      call.callerNumber = callerNumber;
-    }
-    relink(call, linkedId);
-    return call;
-  }
-
-  private void relink(LiveCall call, String linkedId) {
-    if (!linkedId.equals(call.linkedId)) {
-      callIdByLinkedId.remove(call.linkedId, call.callId);
-      call.linkedId = linkedId;
-    }
-    callIdByLinkedId.put(linkedId, call.callId);
-  }
-
-  private LiveCall remove(String callId) {
-    LiveCall call = calls.remove(callId);
-    if (call != null) {
-      callIdByLinkedId.remove(call.linkedId, callId);
+      refused("live calls", limits.maxCalls());
     }
     return call;
   }

@@ -131,6 +131,7 @@ public final class WallboardVerticle extends VerticleBase {
               consumers.add(snapshots);
               return snapshots.completion();
             })
+        .onFailure(failed -> consumers.forEach(MessageConsumer::unregister))
         .onSuccess(
             started -> {
               seeded = true;
@@ -187,17 +188,18 @@ public final class WallboardVerticle extends VerticleBase {
             .<JsonObject>consumer(
                 address,
                 message -> {
+                  boolean changed = calculator.rollOver();
                   try {
-                    boolean rolled = calculator.rollOver();
-                    if (apply.test(message.body()) || rolled) {
-                      changed();
-                    }
+                    changed |= apply.test(message.body());
                   } catch (RuntimeException bad) {
                     LOG.error(
                         "Wallboard ignores {} that cannot be read: {}",
                         address,
                         message.body(),
                         bad);
+                  }
+                  if (changed) {
+                    changed();
                   }
                 }));
   }
