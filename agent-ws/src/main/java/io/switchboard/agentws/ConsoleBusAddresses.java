@@ -26,10 +26,25 @@ public final class ConsoleBusAddresses {
   public static final String COMMAND = ConsoleAddresses.COMMAND;
 
   /**
+   * Where the session layer sends {@code agent.*} commands once it routes them by domain ({@code
+   * console.command.agent}); supervisor actions forward forced pauses and logouts there.
+   */
+  public static final String AGENT_COMMANDS = ConsoleAddresses.COMMAND + ".agent";
+
+  /** Request/reply: the {@code supervisor.*} commands ({@code console.command.supervisor}). */
+  public static final String SUPERVISOR_COMMANDS = ConsoleAddresses.COMMAND + ".supervisor";
+
+  /**
    * Request/reply for the session layer's snapshot: {@code {userId}} -> {@code {agent: state}} (a
    * logged-out state when unknown); {@code {}} -> {@code {agents: [every logged-in agent]}}.
    */
   public static final String AGENT_STATE_QUERY = "agent.state.query";
+
+  /**
+   * Request/reply answered by the wallboard (when one is deployed): {@code {userId, username,
+   * roles}} -> the wallboard data. Asked only for supervisors and admins.
+   */
+  public static final String WALLBOARD_SNAPSHOT = "wallboard.snapshot";
 
   /** Request {@code {phone, userId}}; reply {@code {matches: [...]}} (crm-api). */
   public static final String CRM_CUSTOMER_LOOKUP = "crm.customer.lookup";
@@ -58,21 +73,6 @@ public final class ConsoleBusAddresses {
 
   /** The administrators' role name (they see the wallboard too). */
   public static final String ADMIN_ROLE = ConsoleAddresses.ROLE_ADMIN;
-
-  /**
-   * Request/reply: {@code {}} -> the wallboard data ({@code at, serviceLevelSeconds, queues,
-   * agents, calls, callsTotal}), for the session layer's snapshot.
-   */
-  public static final String WALLBOARD_SNAPSHOT = "wallboard.snapshot";
-
-  /**
-   * The session layer's address for {@code supervisor.*} commands ({@code
-   * console.command.<domain>}, see the console contract); request/reply of a console command.
-   */
-  public static final String SUPERVISOR_COMMANDS = ConsoleAddresses.COMMAND + ".supervisor";
-
-  /** Where {@code agent.*} commands go under the same rule; supervisor actions forward there. */
-  public static final String AGENT_COMMANDS = ConsoleAddresses.COMMAND + ".agent";
 
   // Command types handled by the SupervisorActionsVerticle.
   public static final String SUPERVISOR_SPY = "supervisor.spy";

@@ -1,5 +1,6 @@
 package io.switchboard.agentws.persistence;
 
+import io.switchboard.core.persistence.PostgresDatabase;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
@@ -49,6 +50,11 @@ public final class WallboardRepository {
 
   public WallboardRepository(Pool pool) {
     this.pool = pool;
+  }
+
+  /** The repository over the node's pool (the pool's type stays in this package). */
+  public static WallboardRepository over(PostgresDatabase database) {
+    return new WallboardRepository(database.pool());
   }
 
   /**

@@ -14,6 +14,7 @@ import io.switchboard.core.call.QueueCallerChanged;
 import io.switchboard.core.call.QueueMemberChanged;
 import io.switchboard.core.error.ErrorCode;
 import io.switchboard.core.error.SwitchboardException;
+import io.switchboard.core.persistence.PostgresDatabase;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.DeliveryOptions;
@@ -77,7 +78,15 @@ public final class WallboardVerticle extends VerticleBase {
   private int agentQueryFailures;
   private long usernameRetryAtNanos = -1;
 
-  /** The node's wallboard: the system clock and zone, a 20 s service level, default limits. */
+  /**
+   * The node's wallboard, in one line for the module: the system clock and zone, a 20 s service
+   * level, the default limits.
+   */
+  public static WallboardVerticle forNode(PostgresDatabase database) {
+    return new WallboardVerticle(WallboardRepository.over(database));
+  }
+
+  /** The wallboard: the system clock and zone, a 20 s service level, default limits. */
   public WallboardVerticle(WallboardRepository repository) {
     this(
         repository,
