@@ -18,6 +18,7 @@ import io.switchboard.core.persistence.PostgresDatabase;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.DeliveryOptions;
+import io.vertx.core.eventbus.Message;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -133,10 +134,7 @@ public final class WallboardVerticle extends VerticleBase {
         .compose(
             done -> {
               MessageConsumer<JsonObject> snapshots =
-                  vertx
-                      .eventBus()
-                      .consumer(
-                          ConsoleBusAddresses.WALLBOARD_SNAPSHOT, request -> request.reply(data()));
+                  vertx.eventBus().consumer(ConsoleBusAddresses.WALLBOARD_SNAPSHOT, this::snapshot);
               consumers.add(snapshots);
               return snapshots.completion();
             })
@@ -271,6 +269,9 @@ public final class WallboardVerticle extends VerticleBase {
             found -> {
               usernames.found(missing, found);
               changed();
+              if (missing.size() == UsernameCache.MAX_BATCH) {
+                lookUpUsernames(calculator.agentIds()); // the next batch
+              }
             })
         .onFailure(
             failure -> {
@@ -293,6 +294,15 @@ public final class WallboardVerticle extends VerticleBase {
   }
 
   // --- output -----------------------------------------------------------------------------
+
+  private void snapshot(Message<JsonObject> request) {
+    try {
+      request.reply(data());
+    } catch (RuntimeException failed) {
+      LOG.error("Wallboard data could not be built", failed);
+      request.fail(ErrorCode.INTERNAL.busFailureCode(), "wallboard: " + failed.getMessage());
+    }
+  }
 
   private JsonObject data() {
     return calculator.data(usernames::get);
