@@ -10,6 +10,8 @@ import io.switchboard.agentws.screenpop.ScreenPopPublisher;
 import io.switchboard.agentws.session.ConsoleRoutes;
 import io.switchboard.agentws.session.ConsoleSessions;
 import io.switchboard.agentws.snapshot.SnapshotVerticle;
+import io.switchboard.agentws.supervisor.SupervisorActionsVerticle;
+import io.switchboard.agentws.wallboard.WallboardVerticle;
 import io.switchboard.agentws.web.ConsoleWebRoutes;
 import io.switchboard.core.config.SwitchboardSettings;
 import io.switchboard.core.persistence.PostgresDatabase;
@@ -54,7 +56,11 @@ public final class AgentWsModule {
     // Start order, one line each. Each is deployed once: the agent states have one owner.
     List<Deployable> verticles =
         List.of(
-            agentStates(vertx, database, redis), new SnapshotVerticle(Clock.systemUTC()), sessions);
+            agentStates(vertx, database, redis),
+            WallboardVerticle.forNode(database),
+            new SupervisorActionsVerticle(),
+            new SnapshotVerticle(Clock.systemUTC()),
+            sessions);
     ConsoleRoutes routes = new ConsoleRoutes(vertx, sessions, settings.console());
     List<String> deployed = new ArrayList<>();
     Future<Void> chain = Future.succeededFuture();

@@ -26,6 +26,9 @@ public final class ConsoleBusAddresses {
    */
   public static final String AGENT_COMMANDS = ConsoleAddresses.commandAddress("agent");
 
+  /** Request/reply: the {@code supervisor.*} commands ({@code console.command.supervisor}). */
+  public static final String SUPERVISOR_COMMANDS = ConsoleAddresses.commandAddress("supervisor");
+
   /**
    * Request/reply for the session layer's snapshot: {@code {userId}} -> {@code {agent: state}} (a
    * logged-out state when unknown); {@code {}} -> {@code {agents: [every logged-in agent]}}.
@@ -67,6 +70,20 @@ public final class ConsoleBusAddresses {
   public static final String SCREENPOP_SHOW = "screenpop.show";
   public static final String SCREENPOP_UPDATE = "screenpop.update";
   public static final String SCREENPOP_CLOSE = "screenpop.close";
+
+  // --- wallboard and supervisor actions ------------------------------------------------------
+
+  /** The administrators' role name (they see the wallboard too). */
+  public static final String ADMIN_ROLE = ConsoleAddresses.ROLE_ADMIN;
+
+  // Command types handled by the SupervisorActionsVerticle.
+  public static final String SUPERVISOR_SPY = "supervisor.spy";
+  public static final String SUPERVISOR_PAUSE = "supervisor.pause";
+  public static final String SUPERVISOR_LOGOUT = "supervisor.logout";
+
+  // Message types of the wallboard and the supervisor actions.
+  public static final String WALLBOARD_UPDATE = "wallboard.update";
+  public static final String SUPERVISOR_DONE = "supervisor.done";
 
   private ConsoleBusAddresses() {}
 

@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Answers the AMI bridge's queue-member actions on the event bus as the bridge does (a success
- * reply, or a 409 failure carrying Asterisk's message), recording every request.
+ * Answers the AMI bridge's queue-member and spy actions on the event bus as the bridge does (a
+ * success reply, or a 409 failure carrying Asterisk's message), recording every request.
  */
 public final class FakeAmiActions {
 
@@ -30,7 +30,8 @@ public final class FakeAmiActions {
         List.of(
             AmiActionAddresses.QUEUE_ADD,
             AmiActionAddresses.QUEUE_REMOVE,
-            AmiActionAddresses.QUEUE_PAUSE)) {
+            AmiActionAddresses.QUEUE_PAUSE,
+            AmiActionAddresses.SPY)) {
       fake.consumers.add(
           bus.consumer(
               address,
