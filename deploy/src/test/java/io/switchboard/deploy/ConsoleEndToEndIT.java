@@ -7,19 +7,15 @@ import io.switchboard.pbxsim.PbxSimSettings;
 import io.switchboard.pbxsim.PbxSimulator;
 import io.switchboard.pbxsim.PbxSimulator.InboundCall;
 import io.switchboard.pbxsim.model.CallBehaviour;
-import io.switchboard.pbxsim.scenario.QueueSpec;
-import io.switchboard.pbxsim.scenario.Scenario;
 import io.switchboard.testsupport.TestDatabase;
 import io.switchboard.testsupport.TestRedis;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -35,8 +31,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ConsoleEndToEndIT {
 
-  private static final String ADMIN_PASSWORD = "console-test admin password";
-  private static final String PASSWORD = "console-test user password";
+  private static final String ADMIN_PASSWORD = ConsoleFixtures.ADMIN_PASSWORD;
+  private static final String PASSWORD = ConsoleFixtures.PASSWORD;
   private static final String CALLER = "+8613800138000";
 
   /** The built-in scenario's ringall queue, here without its static members: agents join it. */
@@ -70,33 +66,8 @@ class ConsoleEndToEndIT {
                 pbxVertx,
                 settings
                     .withAmi(settings.ami().withHost("127.0.0.1"))
-                    .withScenario(agentsJoin(settings.scenario(), QUEUE))
+                    .withScenario(ConsoleFixtures.agentsJoin(settings.scenario(), QUEUE))
                     .withRealClock()));
-  }
-
-  /**
-   * The scenario with {@code queue}'s static members taken out, so that its members are the agents
-   * who log in to it (a phone that is also a static member elsewhere would bring that queue into
-   * its agent's state).
-   */
-  private static Scenario agentsJoin(Scenario scenario, String queue) {
-    List<QueueSpec> queues =
-        scenario.queues().stream()
-            .map(
-                spec ->
-                    spec.name().equals(queue)
-                        ? new QueueSpec(
-                            spec.name(),
-                            spec.strategy(),
-                            spec.timeout(),
-                            spec.retry(),
-                            spec.wrapuptime(),
-                            spec.servicelevel(),
-                            List.of())
-                        : spec)
-            .toList();
-    return new Scenario(
-        scenario.trunk(), queues, scenario.traffic(), scenario.originate(), scenario.amdContexts());
   }
 
   @AfterEach
@@ -121,7 +92,7 @@ class ConsoleEndToEndIT {
                         "SWITCHBOARD_AMI_SERVERS",
                         "pbx1=ami://admin:admin@127.0.0.1:" + pbx.port())))) {
       port = server.awaitReady(Duration.ofSeconds(60));
-      awaitReadiness(port);
+      ConsoleFixtures.awaitReadiness(port);
       anAdminCreatesTheUsersAndACustomer();
       try (ConsoleSocket agentSession = ConsoleSocket.open(browsers, port, agentToken);
           ConsoleSocket supervisorSession =
@@ -151,7 +122,7 @@ class ConsoleEndToEndIT {
   }
 
   private void anAdminCreatesTheUsersAndACustomer() throws Exception {
-    Rest admin = Rest.login(port, "admin", ADMIN_PASSWORD);
+    ConsoleFixtures.AdminRest admin = ConsoleFixtures.AdminRest.login(port);
     agentId = admin.createUser("li.lei", "agent");
     admin.createUser("han.meimei", "supervisor");
     admin.createUser("wang.fang", "agent");
@@ -273,49 +244,5 @@ class ConsoleEndToEndIT {
         .filter(frame -> "agent.state.changed".equals(frame.getString("type")))
         .map(frame -> frame.getJsonObject("data").getString("state"))
         .toList();
-  }
-
-  /** Waits until readiness reports everything up, the AMI session to the simulator included. */
-  private static void awaitReadiness(int port) throws Exception {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-    HttpResponse<String> ready = ServerProcess.get(port, "/health/ready");
-    while (ready.statusCode() != 200 && System.nanoTime() < deadline) {
-      Thread.sleep(100);
-      ready = ServerProcess.get(port, "/health/ready");
-    }
-    assertThat(ready.statusCode()).as(ready.body()).isEqualTo(200);
-  }
-
-  /** The REST calls the test makes, with one user's token. */
-  private record Rest(int port, String token) {
-
-    static Rest login(int port, String username, String password) throws Exception {
-      return new Rest(port, ServerProcess.login(port, username, password));
-    }
-
-    long createUser(String username, String role) throws Exception {
-      return post(
-          "/api/v1/users",
-          new JsonObject()
-              .put("username", username)
-              .put("password", PASSWORD)
-              .put("roles", new JsonArray().add(role)));
-    }
-
-    long createCustomer(String name, String phone) throws Exception {
-      return post(
-          "/api/v1/customers",
-          new JsonObject()
-              .put("kind", "individual")
-              .put("name", name)
-              .put("phones", new JsonArray().add(new JsonObject().put("number", phone))));
-    }
-
-    private long post(String path, JsonObject body) throws Exception {
-      HttpResponse<String> created =
-          ServerProcess.sendJson(port, "POST", path, token, body.encode());
-      assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-      return new JsonObject(created.body()).getLong("id");
-    }
   }
 }

@@ -11,6 +11,7 @@ import io.switchboard.core.persistence.PostgresDatabase;
 import io.switchboard.core.redis.RedisDatabase;
 import io.switchboard.crm.CrmModule;
 import io.switchboard.deploy.http.HttpServerVerticle;
+import io.switchboard.dialer.DialerModule;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
@@ -107,6 +108,9 @@ public final class SwitchboardNode {
     CrmModule crm = await(CrmModule.start(vertx, database, redis, settings), START_TIMEOUT);
     stopSteps.push(new Step("crm", false, budget -> await(crm.close(), budget)));
 
+    DialerModule dialer = await(DialerModule.start(vertx, database, settings), START_TIMEOUT);
+    stopSteps.push(new Step("dialer", false, budget -> await(dialer.close(), budget)));
+
     AgentWsModule console =
         await(
             AgentWsModule.start(vertx, database, redis, settings, metrics.registry()),
@@ -119,7 +123,7 @@ public final class SwitchboardNode {
             health,
             metrics,
             List.of(console::mountBeforeBody),
-            List.of(crm::mount));
+            List.of(crm::mount, dialer::mount));
     String httpDeployment = await(vertx.deployVerticle(http), START_TIMEOUT);
     stopSteps.push(
         new Step("http server", false, budget -> await(vertx.undeploy(httpDeployment), budget)));
