@@ -338,7 +338,7 @@ class AgentStateVerticleIT {
   }
 
   @Test
-  void aReloadingConsoleGetsTheCurrentStateOfOneAgentOrOfAll(VertxTestContext ctx) {
+  void aReloadingConsoleGetsTheStateOfOneAgentByUserOrInterfaceOrOfAll(VertxTestContext ctx) {
     login("sales")
         .compose(
             ready ->
@@ -360,6 +360,27 @@ class AgentStateVerticleIT {
                     assertThat(agent.getString("reason")).isEqualTo("lunch");
                     assertThat(agent.getString("since")).isEqualTo(T0.plusSeconds(9).toString());
                   });
+              return node.vertx
+                  .eventBus()
+                  .<JsonObject>request(
+                      ConsoleBusAddresses.AGENT_STATE_QUERY,
+                      new JsonObject().put("interface", PHONE));
+            })
+        .compose(
+            byInterface -> {
+              ctx.verify(
+                  () ->
+                      assertThat(byInterface.body().getJsonObject("agent").getLong("userId"))
+                          .isEqualTo(alice));
+              return node.vertx
+                  .eventBus()
+                  .<JsonObject>request(
+                      ConsoleBusAddresses.AGENT_STATE_QUERY,
+                      new JsonObject().put("interface", "PJSIP/9999"));
+            })
+        .compose(
+            nobody -> {
+              ctx.verify(() -> assertThat(nobody.body().getValue("agent")).isNull());
               return node.vertx
                   .eventBus()
                   .<JsonObject>request(ConsoleBusAddresses.AGENT_STATE_QUERY, new JsonObject());
