@@ -31,6 +31,11 @@ CREATE TABLE call_wrapups (
                AND (disposition IS NULL) = (wrapped_up_by IS NULL))
 );
 
+-- A console names a call by its Linkedid alone (agent states and screen pops carry no server id);
+-- these find its server.
+CREATE INDEX call_wrapups_linked_idx ON call_wrapups (linked_id);
+CREATE INDEX call_logs_linked_idx ON call_logs (linked_id);
+
 -- The lock both writers of a call's wrap-up take first in their transaction (it is released when
 -- the transaction ends). A two-key advisory lock of class 6 (this migration's number): the two-key
 -- space does not overlap the one-key locks others take (Flyway's).
