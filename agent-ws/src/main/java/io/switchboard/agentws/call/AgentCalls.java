@@ -40,8 +40,8 @@ public final class AgentCalls {
    * @param linkedId the call's Linkedid
    * @param agentUserId the agent to credit with the call when already known, else null
    * @param customerId the customer of a click-to-dial, or null
-   * @param interfaceToResolve the queue member interface that answered (its agent is to be credited:
-   *     look it up, falling back to {@code agentUserId}), or null
+   * @param interfaceToResolve the queue member interface that answered (its agent is to be
+   *     credited: look it up, falling back to {@code agentUserId}), or null
    */
   public record Ending(
       DialOutcome dial,
@@ -118,8 +118,7 @@ public final class AgentCalls {
       if (!dial.sentAt().plus(wait).isAfter(now)) {
         forgetDial(dial.originateId());
         expired.add(
-            new DialOutcome(
-                dial.userId(), dial.originateId(), DialOutcome.UNKNOWN, null, null));
+            new DialOutcome(dial.userId(), dial.originateId(), DialOutcome.UNKNOWN, null, null));
       }
     }
     return expired;
@@ -173,8 +172,8 @@ public final class AgentCalls {
   }
 
   /**
-   * A person answered: the member who took a queue call is connected and the other members it
-   * rang are not; the agent's phone answering one of our dials is that dial's result.
+   * A person answered: the member who took a queue call is connected and the other members it rang
+   * are not; the agent's phone answering one of our dials is that dial's result.
    *
    * @return the dial's result to tell the agent, or null
    */

@@ -12,9 +12,10 @@ import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 
 /**
- * Sends requests over the event bus (to the AMI bridge's action service, to the agent-state owner). A failure becomes a {@link SwitchboardException} with the bridge's code and message (409
- * carries Asterisk's own words), or 503 when nobody answers the address and 504 when the answer
- * does not come in time. Stateless; futures complete on the caller's context.
+ * Sends requests over the event bus (to the AMI bridge's action service, to the agent-state owner).
+ * A failure becomes a {@link SwitchboardException} with the bridge's code and message (409 carries
+ * Asterisk's own words), or 503 when nobody answers the address and 504 when the answer does not
+ * come in time. Stateless; futures complete on the caller's context.
  */
 final class BusRequests {
 
@@ -44,7 +45,8 @@ final class BusRequests {
             ErrorCode.UNAVAILABLE, "nothing answers " + address + " (is the AMI bridge running?)");
       }
       if (reply.failureType() == ReplyFailure.TIMEOUT) {
-        return new SwitchboardException(ErrorCode.TIMEOUT, "no answer from " + address + " in time");
+        return new SwitchboardException(
+            ErrorCode.TIMEOUT, "no answer from " + address + " in time");
       }
       for (ErrorCode code : ErrorCode.values()) {
         if (code.busFailureCode() == reply.failureCode()) {

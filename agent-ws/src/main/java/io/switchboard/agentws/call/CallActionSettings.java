@@ -5,9 +5,9 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * What the call actions need from the node's settings: the dialplan contexts they dial and
- * transfer through ({@code console.dial-context}, {@code console.queue-context}) and the region
- * numbers without a country code are read in ({@code crm.default-region}, as the CRM reads them).
+ * What the call actions need from the node's settings: the dialplan contexts they dial and transfer
+ * through ({@code console.dial-context}, {@code console.queue-context}) and the region numbers
+ * without a country code are read in ({@code crm.default-region}, as the CRM reads them).
  *
  * @param dialContext context of click-to-dial and of transfers to a number or an agent
  * @param queueContext context in which a queue is reached by an extension named like it

@@ -18,12 +18,12 @@ import io.switchboard.core.console.ConsoleCommand;
 import io.switchboard.core.console.ConsoleMessage;
 import io.switchboard.core.error.ErrorCode;
 import io.switchboard.core.error.SwitchboardException;
+import io.switchboard.core.persistence.PostgresDatabase;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.json.JsonObject;
-import io.vertx.sqlclient.Pool;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -57,7 +57,9 @@ public final class CallActionsVerticle extends VerticleBase {
 
   private static final Set<String> ROLES =
       Set.of(
-          ConsoleAddresses.ROLE_AGENT, ConsoleAddresses.ROLE_SUPERVISOR, ConsoleAddresses.ROLE_ADMIN);
+          ConsoleAddresses.ROLE_AGENT,
+          ConsoleAddresses.ROLE_SUPERVISOR,
+          ConsoleAddresses.ROLE_ADMIN);
 
   private final CallActionSettings settings;
   private final CallWrapUpRepository repository;
@@ -82,10 +84,11 @@ public final class CallActionsVerticle extends VerticleBase {
     this.plans = new CallAmiRequests(settings);
   }
 
-  /** The node's call actions over its PostgreSQL pool: what the node deploys. */
-  public static CallActionsVerticle create(SwitchboardSettings settings, Pool pool) {
+  /** The node's call actions over its database: what the node deploys. */
+  public static CallActionsVerticle create(
+      SwitchboardSettings settings, PostgresDatabase database) {
     return new CallActionsVerticle(
-        CallActionSettings.from(settings), new CallWrapUpRepository(pool), Clock.systemUTC());
+        CallActionSettings.from(settings), CallWrapUpRepository.over(database), Clock.systemUTC());
   }
 
   @Override
@@ -137,7 +140,8 @@ public final class CallActionsVerticle extends VerticleBase {
       }
       reply = execute(sender, parser.parse(sender.type(), sender.data()));
     } catch (IllegalArgumentException bad) {
-      reply = Future.failedFuture(new SwitchboardException(ErrorCode.BAD_REQUEST, bad.getMessage()));
+      reply =
+          Future.failedFuture(new SwitchboardException(ErrorCode.BAD_REQUEST, bad.getMessage()));
     } catch (RuntimeException failed) {
       reply = Future.failedFuture(failed);
     }

@@ -111,8 +111,8 @@ public final class CallAmiRequests {
   }
 
   /**
-   * The extension of an agent's phone: the resource of its interface up to any {@code @} or
-   * {@code /} ({@code PJSIP/1001} and {@code Local/1001@agents/n} are 1001), or null.
+   * The extension of an agent's phone: the resource of its interface up to any {@code @} or {@code
+   * /} ({@code PJSIP/1001} and {@code Local/1001@agents/n} are 1001), or null.
    */
   public static String extensionOf(String agentInterface) {
     if (agentInterface == null) {

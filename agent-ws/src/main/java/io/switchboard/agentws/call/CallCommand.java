@@ -1,8 +1,8 @@
 package io.switchboard.agentws.call;
 
 /**
- * A checked {@code call.*} command of the live console ({@link CallCommandParser} makes them). Every
- * command acts on the sender's own agent: its interface and its current call.
+ * A checked {@code call.*} command of the live console ({@link CallCommandParser} makes them).
+ * Every command acts on the sender's own agent: its interface and its current call.
  */
 public sealed interface CallCommand {
 

@@ -26,7 +26,9 @@ public final class CallCommandParser {
   /** The form of {@code disposition_codes.code}. */
   private static final Pattern CODE = Pattern.compile("[a-z][a-z0-9_]{0,39}");
 
-  /** Linkedids and server ids as Asterisk and the settings make them (no line breaks, no spaces). */
+  /**
+   * Linkedids and server ids as Asterisk and the settings make them (no line breaks, no spaces).
+   */
   private static final Pattern CALL_ID = Pattern.compile("[\\x21-\\x7e]+");
 
   private final DialNumbers numbers;
@@ -146,7 +148,8 @@ public final class CallCommandParser {
           return text;
         }
       }
-      throw invalid(field, "must be one of " + String.join(", ", choices) + ", got \"" + text + "\"");
+      throw invalid(
+          field, "must be one of " + String.join(", ", choices) + ", got \"" + text + "\"");
     }
 
     String number(String field) {

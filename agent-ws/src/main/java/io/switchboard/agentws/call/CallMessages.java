@@ -7,8 +7,9 @@ package io.switchboard.agentws.call;
 public final class CallMessages {
 
   /**
-   * Request/reply: a {@code ConsoleCommand} of a {@code call.*} type; reply a {@code ConsoleMessage}
-   * of the same type, or a failure with an {@code ErrorCode} bus code and a message.
+   * Request/reply: a {@code ConsoleCommand} of a {@code call.*} type; reply a {@code
+   * ConsoleMessage} of the same type, or a failure with an {@code ErrorCode} bus code and a
+   * message.
    */
   public static final String COMMAND_ADDRESS = "console.command.call";
 

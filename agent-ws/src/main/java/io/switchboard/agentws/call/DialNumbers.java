@@ -4,6 +4,7 @@ import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberFormat;
 import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
+import io.switchboard.core.config.InvalidSettingException;
 import java.util.regex.Pattern;
 
 /**
@@ -26,11 +27,14 @@ public final class DialNumbers {
   /**
    * Numbers without a country code are read in {@code region}.
    *
-   * @throws IllegalArgumentException when libphonenumber has no numbering plan for the region
+   * @throws InvalidSettingException naming {@code crm.default-region} when libphonenumber has no
+   *     numbering plan for the region
    */
   public DialNumbers(String region) {
     if (!PHONES.getSupportedRegions().contains(region)) {
-      throw new IllegalArgumentException("no numbering plan for region " + region);
+      throw new InvalidSettingException(
+          "crm.default-region",
+          "\"" + region + "\" is not a country libphonenumber has numbering plans for");
     }
     this.region = region;
     // Loads the region's metadata now, at start, rather than on an event loop at the first dial.

@@ -8,8 +8,8 @@ import io.vertx.core.json.JsonObject;
  * @param userId the agent who dialled
  * @param originateId the dial's id, as the {@code call.dial} reply gave it
  * @param outcome {@code answered} (the agent's phone answered; the number is being dialled), the
- *     call's outcome when it ended before that ({@code no_answer}, {@code busy}, {@code congestion},
- *     {@code failed}), or {@code unknown} when the bridge reported nothing in time
+ *     call's outcome when it ended before that ({@code no_answer}, {@code busy}, {@code
+ *     congestion}, {@code failed}), or {@code unknown} when the bridge reported nothing in time
  * @param serverId the Asterisk server, or null when unknown
  * @param linkedId the call's Linkedid (what {@code call.wrapup} names), or null when unknown
  */

@@ -3,7 +3,8 @@ package io.switchboard.agentws.persistence;
 import java.util.Objects;
 
 /**
- * A wrap-up an agent (or a supervisor) gave a call: what {@link CallWrapUpRepository#wrapUp} stores.
+ * A wrap-up an agent (or a supervisor) gave a call: what {@link CallWrapUpRepository#wrapUp}
+ * stores.
  *
  * @param serverId the Asterisk server the call ran on
  * @param linkedId the call's Linkedid (its key in {@code call_logs})

@@ -2,6 +2,7 @@ package io.switchboard.agentws.persistence;
 
 import io.switchboard.core.error.ErrorCode;
 import io.switchboard.core.error.SwitchboardException;
+import io.switchboard.core.persistence.PostgresDatabase;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.DatabaseException;
 import io.vertx.sqlclient.Pool;
@@ -15,8 +16,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Stores call wrap-ups and agent attributions in {@code call_wrapups} (migration V6) and copies them
- * onto the call's {@code call_logs} row when it exists, the customer's disposition into {@code
+ * Stores call wrap-ups and agent attributions in {@code call_wrapups} (migration V6) and copies
+ * them onto the call's {@code call_logs} row when it exists, the customer's disposition into {@code
  * call_dispositions} (the customer's timeline). Each write takes the call's wrap-up lock first
  * ({@code lock_call_wrapup}, also taken by the AMI bridge's call log writer), so whether the call
  * log is written before or after, it ends up with the wrap-up. A failure is a {@link
@@ -91,6 +92,11 @@ public final class CallWrapUpRepository {
 
   public CallWrapUpRepository(Pool pool) {
     this.pool = pool;
+  }
+
+  /** The repository over the node's database. */
+  public static CallWrapUpRepository over(PostgresDatabase database) {
+    return new CallWrapUpRepository(database.pool());
   }
 
   /** Whether the disposition code is in use: empty when there is no such code. */
@@ -201,17 +207,14 @@ public final class CallWrapUpRepository {
     }
     return connection
         .preparedQuery(INSERT_DISPOSITION)
-        .execute(
-            Tuple.wrap(Arrays.asList(customerId, logId, w.code(), w.notes(), w.wrappedUpBy())))
+        .execute(Tuple.wrap(Arrays.asList(customerId, logId, w.code(), w.notes(), w.wrappedUpBy())))
         .compose(
             inserted ->
                 connection
                     .preparedQuery(LINK_DISPOSITION)
                     .execute(
                         Tuple.of(
-                            w.serverId(),
-                            w.linkedId(),
-                            inserted.iterator().next().getLong("id"))))
+                            w.serverId(), w.linkedId(), inserted.iterator().next().getLong("id"))))
         .map(customerId);
   }
 
@@ -241,8 +244,7 @@ public final class CallWrapUpRepository {
                     .map(CallWrapUpRepository::applied))
         .recover(
             failure ->
-                Future.failedFuture(
-                    translate("record the agent of call " + linkedId, failure)));
+                Future.failedFuture(translate("record the agent of call " + linkedId, failure)));
   }
 
   private static boolean applied(RowSet<Row> rows) {

@@ -22,8 +22,7 @@ class CallAmiRequestsTest {
 
   @Test
   void targetsAreInTheDialOrQueueContext() {
-    assertThat(
-            plans.destination(new TransferTarget(TransferTarget.Kind.AGENT, "5"), "PJSIP/1002"))
+    assertThat(plans.destination(new TransferTarget(TransferTarget.Kind.AGENT, "5"), "PJSIP/1002"))
         .isEqualTo(new Destination("from-internal", "1002"));
     assertThat(plans.destination(new TransferTarget(TransferTarget.Kind.QUEUE, "support"), null))
         .isEqualTo(new Destination("queues", "support"));
@@ -32,8 +31,7 @@ class CallAmiRequestsTest {
                 new TransferTarget(TransferTarget.Kind.NUMBER, "+8613800138000"), null))
         .isEqualTo(new Destination("from-internal", "+8613800138000"));
     assertThatThrownBy(
-            () ->
-                plans.destination(new TransferTarget(TransferTarget.Kind.AGENT, "5"), "DAHDI"))
+            () -> plans.destination(new TransferTarget(TransferTarget.Kind.AGENT, "5"), "DAHDI"))
         .hasMessageContaining("names no extension");
   }
 

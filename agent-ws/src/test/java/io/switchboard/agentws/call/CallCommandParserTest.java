@@ -45,7 +45,10 @@ class CallCommandParserTest {
     assertBad("call.dial", "{\"number\": \"+1 555\"}", "'number'", "not a valid phone number");
     assertBad("call.dial", "{\"number\": \"" + "1".repeat(65) + "\"}", "'number'", "longer");
     assertBad(
-        "call.dial", "{\"number\": \"13800138000\", \"customerId\": 0}", "'customerId'", "positive");
+        "call.dial",
+        "{\"number\": \"13800138000\", \"customerId\": 0}",
+        "'customerId'",
+        "positive");
     assertBad(
         "call.dial", "{\"number\": \"13800138000\", \"customerId\": 1.5}", "'customerId'", "id");
   }

@@ -40,9 +40,7 @@ final class CallTestNode {
             started ->
                 agents.vertx.deployVerticle(
                     new CallActionsVerticle(
-                        SETTINGS,
-                        new CallWrapUpRepository(agents.database.pool()),
-                        agents.clock)))
+                        SETTINGS, new CallWrapUpRepository(agents.database.pool()), agents.clock)))
         .mapEmpty();
   }
 
@@ -141,8 +139,7 @@ final class CallTestNode {
               }
               Promise<Row> later = Promise.promise();
               agents.vertx.setTimer(
-                  20,
-                  tick -> eventually(sql, arguments, ready, attempts - 1).onComplete(later));
+                  20, tick -> eventually(sql, arguments, ready, attempts - 1).onComplete(later));
               return later.future();
             });
   }

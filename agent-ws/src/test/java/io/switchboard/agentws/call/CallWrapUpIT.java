@@ -2,13 +2,14 @@ package io.switchboard.agentws.call;
 
 import static io.switchboard.agentws.agent.AgentEvents.answered;
 import static io.switchboard.agentws.agent.AgentEvents.offered;
+import static io.switchboard.agentws.call.Refusals.assertRefused;
+import static io.switchboard.agentws.call.Refusals.refused;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.switchboard.agentws.testbus.AgentNode;
 import io.switchboard.core.call.CallOutcome;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.eventbus.ReplyException;
 import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
 import io.vertx.junit5.VertxTestContext;
@@ -22,10 +23,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * {@code call.wrapup} against real PostgreSQL: the disposition and notes reach the call log
- * whether the call log is written before or after, and the customer's timeline shows them. The
- * call log writer is stood in for by {@link CallTestNode#writeCallLog}, which does what the AMI
- * bridge's writer does (tested there).
+ * {@code call.wrapup} against real PostgreSQL: the disposition and notes reach the call log whether
+ * the call log is written before or after, and the customer's timeline shows them. The call log
+ * writer is stood in for by {@link CallTestNode#writeCallLog}, which does what the AMI bridge's
+ * writer does (tested there).
  */
 @ExtendWith(VertxExtension.class)
 class CallWrapUpIT {
@@ -137,19 +138,6 @@ class CallWrapUpIT {
               }
               return all;
             });
-  }
-
-  private static Future<ReplyException> refused(Future<JsonObject> command) {
-    return command.transform(
-        done ->
-            done.succeeded()
-                ? Future.failedFuture(new AssertionError("not refused: " + done.result()))
-                : Future.succeededFuture((ReplyException) done.cause()));
-  }
-
-  private static void assertRefused(ReplyException failure, int code, String... words) {
-    assertThat(failure.failureCode()).as(failure.getMessage()).isEqualTo(code);
-    assertThat(failure.getMessage()).contains(words);
   }
 
   @Test
@@ -323,11 +311,11 @@ class CallWrapUpIT {
                           assertThat(afterThird.get(1))
                               .isEqualTo(
                                   List.of(
-                                  customer
-                                      + " "
-                                      + log.getLong("id")
-                                      + " callback_requested call back friday "
-                                      + alice));
+                                      customer
+                                          + " "
+                                          + log.getLong("id")
+                                          + " callback_requested call back friday "
+                                          + alice));
                           ctx.completeNow();
                         })));
   }
@@ -362,8 +350,7 @@ class CallWrapUpIT {
         .compose(
             unknownCode -> {
               ctx.verify(() -> assertRefused(unknownCode, 400, "'code'", "jackpot"));
-              return refused(
-                  node.command(alice, CallMessages.WRAPUP, wrapUp(call, "Sale!", "")));
+              return refused(node.command(alice, CallMessages.WRAPUP, wrapUp(call, "Sale!", "")));
             })
         .compose(
             badCode -> {
@@ -388,8 +375,7 @@ class CallWrapUpIT {
             noCustomer -> {
               ctx.verify(() -> assertRefused(noCustomer, 400, "'customerId'", "999999"));
               return refused(
-                  node.command(
-                      alice, CallMessages.WRAPUP, wrapUp(call, "sale", "x".repeat(2001))));
+                  node.command(alice, CallMessages.WRAPUP, wrapUp(call, "sale", "x".repeat(2001))));
             })
         .compose(
             longNote -> {

@@ -54,7 +54,8 @@ public final class FakeAmiActions {
                   if (request.getString("channelId") != null) {
                     reply.put("channelId", request.getString("channelId"));
                   }
-                  JsonObject answer = fake.answers.get(address + " " + request.getString("channel"));
+                  JsonObject answer =
+                      fake.answers.get(address + " " + request.getString("channel"));
                   message.reply(answer == null ? reply : reply.mergeIn(answer));
                 }
               }));

@@ -297,7 +297,9 @@ class CallLogRepositoryIT {
                     .execute(Tuple.of(call.serverId(), call.linkedId(), agent, customer)))
         .compose(
             inserted ->
-                connection.preparedQuery("SELECT apply_call_wrapup($1, $2) AS applied").execute(key))
+                connection
+                    .preparedQuery("SELECT apply_call_wrapup($1, $2) AS applied")
+                    .execute(key))
         .map(rows -> rows.iterator().next().getBoolean("applied"));
   }
 

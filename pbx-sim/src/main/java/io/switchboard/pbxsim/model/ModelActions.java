@@ -273,9 +273,7 @@ public final class ModelActions implements ActionHandler {
         return;
       }
       value =
-          variable.equals("BRIDGEPEER")
-              ? bridgePeer(c)
-              : c.variables().getOrDefault(variable, "");
+          variable.equals("BRIDGEPEER") ? bridgePeer(c) : c.variables().getOrDefault(variable, "");
     }
     reply.accept(Replies.startAck(a).with("Variable", variable).with("Value", value).build());
   }
