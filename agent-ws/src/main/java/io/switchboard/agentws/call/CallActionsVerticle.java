@@ -1,11 +1,7 @@
 package io.switchboard.agentws.call;
 
 import io.switchboard.agentws.ConsoleBusAddresses;
-import io.switchboard.agentws.agent.AgentState;
-import io.switchboard.agentws.agent.AgentStatus;
 import io.switchboard.agentws.persistence.CallWrapUpRepository;
-import io.switchboard.core.ami.AmiActionAddresses;
-import io.switchboard.core.ami.AmiActionFields;
 import io.switchboard.core.call.CallAddresses;
 import io.switchboard.core.call.CallAnswered;
 import io.switchboard.core.call.CallCreated;
@@ -29,7 +25,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -73,6 +68,8 @@ public final class CallActionsVerticle extends VerticleBase {
   private BusRequests bus;
   private AgentStateQueries agents;
   private CallWrapUps wrapUps;
+  private ClickToDials dials;
+  private CallControls controls;
   private long timer = -1;
 
   public CallActionsVerticle(
@@ -96,6 +93,8 @@ public final class CallActionsVerticle extends VerticleBase {
     bus = new BusRequests(vertx.eventBus());
     agents = new AgentStateQueries(bus);
     wrapUps = new CallWrapUps(repository, calls, agents);
+    dials = new ClickToDials(bus, agents, calls, plans, repository, clock);
+    controls = new CallControls(bus, agents, calls, plans);
     consumers.add(vertx.eventBus().consumer(CallMessages.COMMAND_ADDRESS, this::command));
     listen(CallAddresses.CALL_CREATED, CallCreated::fromJson, calls::created);
     listen(CallAddresses.CALL_OFFERED, CallOffered::fromJson, calls::offered);
@@ -158,253 +157,25 @@ public final class CallActionsVerticle extends VerticleBase {
   private Future<ConsoleMessage> execute(ConsoleCommand sender, CallCommand command) {
     long userId = sender.userId();
     if (command instanceof CallCommand.Dial dial) {
-      return dial(userId, dial);
+      return dials.dial(userId, dial);
     }
     if (command instanceof CallCommand.Transfer transfer) {
-      return transfer(userId, transfer);
+      return controls.transfer(userId, transfer);
     }
     if (command instanceof CallCommand.Recording recording) {
-      return recording(userId, recording);
+      return controls.recording(userId, recording);
     }
     if (command instanceof CallCommand.WrapUp wrapUp) {
       return wrapUps
           .wrapUp(userId, supervises(sender), wrapUp)
           .map(data -> new ConsoleMessage(CallMessages.WRAPUP, data));
     }
-    return hangup(userId);
+    return controls.hangup(userId);
   }
 
   private static boolean supervises(ConsoleCommand sender) {
     return sender.roles().contains(ConsoleAddresses.ROLE_SUPERVISOR)
         || sender.roles().contains(ConsoleAddresses.ROLE_ADMIN);
-  }
-
-  private Future<ConsoleMessage> dial(long userId, CallCommand.Dial dial) {
-    Future<Boolean> customer =
-        dial.customerId() == null
-            ? Future.succeededFuture(true)
-            : repository.customerExists(dial.customerId());
-    Future<AgentState> state = agents.ofUser(userId);
-    return Future.all(customer, state)
-        .compose(
-            checked -> {
-              if (!customer.result()) {
-                throw new SwitchboardException(
-                    ErrorCode.BAD_REQUEST,
-                    "call.dial: 'customerId' " + dial.customerId() + " is not a customer");
-              }
-              AgentState agent = state.result();
-              if (!agent.loggedIn()) {
-                throw conflict(CallMessages.DIAL, "log in first: the dial rings your phone first");
-              }
-              AgentCall leg = calls.current(agent.agentInterface());
-              if (agent.status() == AgentStatus.RINGING
-                  || agent.status() == AgentStatus.ON_CALL
-                  || leg != null) {
-                throw conflict(
-                    CallMessages.DIAL,
-                    "your phone "
-                        + agent.agentInterface()
-                        + " is on a call ("
-                        + (leg != null ? leg.linkedId() : agent.linkedId())
-                        + ")");
-              }
-              PendingDial waiting = calls.dialOf(userId);
-              if (waiting != null) {
-                throw conflict(
-                    CallMessages.DIAL,
-                    "your dial " + waiting.originateId() + " has not reached your phone yet");
-              }
-              PendingDial sent =
-                  new PendingDial(
-                      UUID.randomUUID().toString(),
-                      userId,
-                      agent.agentInterface(),
-                      dial.customerId(),
-                      clock.instant());
-              if (!calls.startDial(sent)) {
-                throw new SwitchboardException(
-                    ErrorCode.UNAVAILABLE, "call.dial: too many dials are waiting for the PBX");
-              }
-              return bus.request(AmiActionAddresses.ORIGINATE, plans.originate(sent, dial.number()))
-                  .recover(
-                      refused -> {
-                        calls.dialRefused(sent.originateId());
-                        return Future.failedFuture(refused);
-                      })
-                  .map(
-                      accepted ->
-                          new ConsoleMessage(
-                              CallMessages.DIAL,
-                              new JsonObject().put("originateId", sent.originateId())));
-            });
-  }
-
-  private Future<ConsoleMessage> hangup(long userId) {
-    return agents
-        .ofUser(userId)
-        .compose(
-            agent -> {
-              AgentCall leg = legOf(agent, CallMessages.HANGUP, false);
-              return bus.request(AmiActionAddresses.HANGUP, plans.hangup(leg))
-                  .map(done -> new ConsoleMessage(CallMessages.HANGUP, describe(leg)));
-            });
-  }
-
-  private Future<ConsoleMessage> transfer(long userId, CallCommand.Transfer transfer) {
-    TransferTarget target = transfer.target();
-    if (target.kind() == TransferTarget.Kind.AGENT && target.agentUserId() == userId) {
-      throw new SwitchboardException(
-          ErrorCode.BAD_REQUEST, "call.transfer: 'to.value' is you; pick another agent");
-    }
-    return agents
-        .ofUser(userId)
-        .compose(
-            agent -> {
-              AgentCall leg = legOf(agent, CallMessages.TRANSFER, true);
-              return destination(target)
-                  .compose(to -> move(leg, to, transfer.attended()))
-                  .map(
-                      to -> {
-                        calls.handledBy(leg.serverId(), leg.linkedId(), userId, null);
-                        return new ConsoleMessage(
-                            CallMessages.TRANSFER,
-                            describe(leg)
-                                .put("mode", transfer.attended() ? "attended" : "blind")
-                                .put(
-                                    "to",
-                                    new JsonObject()
-                                        .put("kind", target.kind().wire())
-                                        .put("value", target.value())
-                                        .put("context", to.context())
-                                        .put("exten", to.exten())));
-                      });
-            });
-  }
-
-  /**
-   * Attended: {@code Atxfer} from the agent's leg. Blind: {@code Redirect} of the other party; the
-   * agent's leg is then dropped by the PBX.
-   */
-  private Future<Destination> move(AgentCall leg, Destination to, boolean attended) {
-    if (attended) {
-      return bus.request(AmiActionAddresses.ATXFER, plans.atxfer(leg, to)).map(started -> to);
-    }
-    return bridgePeer(leg, CallMessages.TRANSFER)
-        .compose(peer -> bus.request(AmiActionAddresses.REDIRECT, plans.redirect(leg, peer, to)))
-        .map(
-            moved -> {
-              calls.left(leg.agentInterface());
-              return to;
-            });
-  }
-
-  private Future<Destination> destination(TransferTarget target) {
-    if (target.kind() != TransferTarget.Kind.AGENT) {
-      return Future.succeededFuture(plans.destination(target, null));
-    }
-    return agents
-        .ofUser(target.agentUserId())
-        .map(
-            other -> {
-              if (!other.loggedIn()) {
-                throw conflict(
-                    CallMessages.TRANSFER, "agent " + target.value() + " is not logged in");
-              }
-              try {
-                return plans.destination(target, other.agentInterface());
-              } catch (IllegalArgumentException noExtension) {
-                throw conflict(
-                    CallMessages.TRANSFER,
-                    "agent " + target.value() + ": " + noExtension.getMessage());
-              }
-            });
-  }
-
-  private Future<ConsoleMessage> recording(long userId, CallCommand.Recording recording) {
-    return agents
-        .ofUser(userId)
-        .compose(
-            agent -> {
-              AgentCall leg = legOf(agent, CallMessages.RECORDING, true);
-              return mute(leg.serverId(), leg.channel(), recording.pause())
-                  .recover(
-                      refused -> {
-                        if (!BusRequests.refusedByAsterisk(refused)) {
-                          return Future.failedFuture(refused);
-                        }
-                        // The recording may run on the other party's channel (app_queue records
-                        // the caller's).
-                        return bridgePeer(leg, CallMessages.RECORDING)
-                            .compose(peer -> mute(leg.serverId(), peer, recording.pause()))
-                            .recover(
-                                again ->
-                                    Future.failedFuture(
-                                        BusRequests.refusedByAsterisk(again)
-                                            ? conflict(
-                                                CallMessages.RECORDING,
-                                                "no recording runs on your call that can be"
-                                                    + " paused ("
-                                                    + refused.getMessage()
-                                                    + ")")
-                                            : again));
-                      })
-                  .map(
-                      channel ->
-                          new ConsoleMessage(
-                              CallMessages.RECORDING,
-                              describe(leg)
-                                  .put("action", recording.pause() ? "pause" : "resume")
-                                  .put("recordingChannel", channel)));
-            });
-  }
-
-  private Future<String> mute(String serverId, String channel, boolean pause) {
-    return bus.request(AmiActionAddresses.MIXMONITOR_MUTE, plans.mute(serverId, channel, pause))
-        .map(done -> channel);
-  }
-
-  /** The channel bridged with the agent's leg; 409 when there is not exactly one. */
-  private Future<String> bridgePeer(AgentCall leg, String type) {
-    return bus.request(AmiActionAddresses.GETVAR, plans.bridgePeer(leg))
-        .map(
-            reply -> {
-              String peer = reply.getString(AmiActionFields.VALUE);
-              if (peer == null || peer.isBlank()) {
-                throw conflict(
-                    type, "your channel " + leg.channel() + " is not talking to anyone now");
-              }
-              if (peer.indexOf(',') >= 0) {
-                throw conflict(type, "your call has more than two parties (" + peer + ")");
-              }
-              return peer;
-            });
-  }
-
-  /** The agent's leg in its current call; 409 when logged out, without a call, or not answered. */
-  private AgentCall legOf(AgentState agent, String type, boolean answered) {
-    if (!agent.loggedIn()) {
-      throw conflict(type, "you are not logged in");
-    }
-    AgentCall leg = calls.current(agent.agentInterface());
-    if (leg == null) {
-      throw conflict(type, "your phone " + agent.agentInterface() + " has no call");
-    }
-    if (answered && !leg.answered()) {
-      throw conflict(type, "the call " + leg.linkedId() + " is not answered yet");
-    }
-    return leg;
-  }
-
-  private static JsonObject describe(AgentCall leg) {
-    return new JsonObject()
-        .put("serverId", leg.serverId())
-        .put("linkedId", leg.linkedId())
-        .put("channel", leg.channel());
-  }
-
-  private static SwitchboardException conflict(String type, String why) {
-    return new SwitchboardException(ErrorCode.CONFLICT, type + ": " + why);
   }
 
   private static void fail(Message<JsonObject> message, Throwable failure) {
