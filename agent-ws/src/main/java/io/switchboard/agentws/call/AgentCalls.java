@@ -134,8 +134,8 @@ public final class AgentCalls {
   }
 
   /** The phone's leg left its call (the node redirected the other party away). */
-  public void left(String agentInterface) {
-    byInterface.remove(agentInterface);
+  public void left(AgentCall leg) {
+    byInterface.remove(leg.agentInterface(), leg);
   }
 
   // --- the bridge's events ------------------------------------------------------------------

@@ -82,7 +82,7 @@ final class CallControls {
         .compose(peer -> bus.request(AmiActionAddresses.REDIRECT, plans.redirect(leg, peer, to)))
         .map(
             moved -> {
-              calls.left(leg.agentInterface());
+              calls.left(leg);
               return to;
             });
   }
