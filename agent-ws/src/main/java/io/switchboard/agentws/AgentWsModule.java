@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.switchboard.agentws.agent.AgentStateTracker;
 import io.switchboard.agentws.agent.AgentStateVerticle;
 import io.switchboard.agentws.agent.WrapUpPolicy;
+import io.switchboard.agentws.call.CallActionsVerticle;
 import io.switchboard.agentws.persistence.AgentStateHistoryRepository;
 import io.switchboard.agentws.redis.AgentStateStore;
 import io.switchboard.agentws.screenpop.ScreenPopPublisher;
@@ -57,6 +58,7 @@ public final class AgentWsModule {
     List<Deployable> verticles =
         List.of(
             agentStates(vertx, database, redis),
+            CallActionsVerticle.create(settings, database),
             WallboardVerticle.forNode(database),
             new SupervisorActionsVerticle(),
             new SnapshotVerticle(Clock.systemUTC()),

@@ -31,7 +31,8 @@ public final class ConsoleBusAddresses {
 
   /**
    * Request/reply for the session layer's snapshot: {@code {userId}} -> {@code {agent: state}} (a
-   * logged-out state when unknown); {@code {}} -> {@code {agents: [every logged-in agent]}}.
+   * logged-out state when unknown); {@code {interface}} -> {@code {agent: the logged-in agent of
+   * that member interface, or null}}; {@code {}} -> {@code {agents: [every logged-in agent]}}.
    */
   public static final String AGENT_STATE_QUERY = "agent.state.query";
 

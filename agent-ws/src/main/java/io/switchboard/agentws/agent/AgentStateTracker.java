@@ -63,6 +63,12 @@ public final class AgentStateTracker {
     return state == null ? AgentState.loggedOut(userId, Instant.EPOCH) : state;
   }
 
+  /** The logged-in agent whose member interface is {@code agentInterface}, or null. */
+  public AgentState atInterface(String agentInterface) {
+    Long userId = agentInterface == null ? null : byInterface.get(agentInterface);
+    return userId == null ? null : agents.get(userId);
+  }
+
   /** Every logged-in agent. */
   public Collection<AgentState> loggedIn() {
     return List.copyOf(agents.values());

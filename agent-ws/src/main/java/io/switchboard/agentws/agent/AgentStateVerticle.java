@@ -178,6 +178,12 @@ public final class AgentStateVerticle extends VerticleBase {
       message.reply(new JsonObject().put("agent", tracker.current(userId).toJson()));
       return;
     }
+    String agentInterface = body.getString("interface");
+    if (agentInterface != null) {
+      AgentState agent = tracker.atInterface(agentInterface);
+      message.reply(new JsonObject().put("agent", agent == null ? null : agent.toJson()));
+      return;
+    }
     JsonArray agents = new JsonArray();
     tracker.loggedIn().forEach(agent -> agents.add(agent.toJson()));
     message.reply(new JsonObject().put("agents", agents));

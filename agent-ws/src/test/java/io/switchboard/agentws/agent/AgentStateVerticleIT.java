@@ -412,7 +412,7 @@ class AgentStateVerticleIT {
   }
 
   @Test
-  void aReloadingConsoleGetsTheCurrentStateOfOneAgentOrOfAll(VertxTestContext ctx) {
+  void aReloadingConsoleGetsTheStateOfOneAgentByUserOrInterfaceOrOfAll(VertxTestContext ctx) {
     login("sales")
         .compose(
             ready ->
@@ -428,6 +428,19 @@ class AgentStateVerticleIT {
                     assertThat(agent.getString("reason")).isEqualTo("lunch");
                     assertThat(agent.getString("since")).isEqualTo(T0.plusSeconds(9).toString());
                   });
+              return stateQuery(new JsonObject().put("interface", PHONE));
+            })
+        .compose(
+            byInterface -> {
+              ctx.verify(
+                  () ->
+                      assertThat(byInterface.getJsonObject("agent").getLong("userId"))
+                          .isEqualTo(alice));
+              return stateQuery(new JsonObject().put("interface", "PJSIP/9999"));
+            })
+        .compose(
+            nobody -> {
+              ctx.verify(() -> assertThat(nobody.getValue("agent")).isNull());
               return stateQuery(new JsonObject());
             })
         .onComplete(

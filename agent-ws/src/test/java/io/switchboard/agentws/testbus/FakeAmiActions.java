@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Answers the AMI bridge's queue-member and spy actions on the event bus as the bridge does (a
- * success reply, or a 409 failure carrying Asterisk's message), recording every request.
+ * Answers the AMI bridge's queue-member, spy and call actions on the event bus as the bridge does
+ * (a success reply, or a 409 failure carrying Asterisk's message), recording every request.
  */
 public final class FakeAmiActions {
 
@@ -20,6 +20,7 @@ public final class FakeAmiActions {
   private final List<JsonObject> requests = new ArrayList<>();
   private final Map<String, String> refusals = new HashMap<>();
   private final Map<String, Runnable> beforeReplies = new HashMap<>();
+  private final Map<String, JsonObject> answers = new HashMap<>();
 
   private FakeAmiActions() {}
 
@@ -31,7 +32,13 @@ public final class FakeAmiActions {
             AmiActionAddresses.QUEUE_ADD,
             AmiActionAddresses.QUEUE_REMOVE,
             AmiActionAddresses.QUEUE_PAUSE,
-            AmiActionAddresses.SPY)) {
+            AmiActionAddresses.SPY,
+            AmiActionAddresses.ORIGINATE,
+            AmiActionAddresses.HANGUP,
+            AmiActionAddresses.REDIRECT,
+            AmiActionAddresses.ATXFER,
+            AmiActionAddresses.MIXMONITOR_MUTE,
+            AmiActionAddresses.GETVAR)) {
       fake.consumers.add(
           bus.consumer(
               address,
@@ -43,10 +50,19 @@ public final class FakeAmiActions {
                 if (first != null) {
                   first.run();
                 }
+                if (refusal == null) {
+                  refusal = fake.refusals.get(address + " " + request.getString("channel"));
+                }
                 if (refusal != null) {
                   message.fail(409, refusal);
                 } else {
-                  message.reply(new JsonObject().put("server", "pbx1").put("actionId", "a-1"));
+                  JsonObject reply = new JsonObject().put("server", "pbx1").put("actionId", "a-1");
+                  if (request.getString("channelId") != null) {
+                    reply.put("channelId", request.getString("channelId"));
+                  }
+                  JsonObject answer =
+                      fake.answers.get(address + " " + request.getString("channel"));
+                  message.reply(answer == null ? reply : reply.mergeIn(answer));
                 }
               }));
     }
@@ -54,9 +70,17 @@ public final class FakeAmiActions {
         .map(done -> fake);
   }
 
-  /** From now on, {@code address} for {@code queue} fails with Asterisk's {@code message}. */
-  public void refuse(String address, String queue, String message) {
-    refusals.put(address + " " + queue, message);
+  /**
+   * From now on, {@code address} for {@code target} (a request's queue, or else its channel) fails
+   * with Asterisk's {@code message}.
+   */
+  public void refuse(String address, String target, String message) {
+    refusals.put(address + " " + target, message);
+  }
+
+  /** From now on, {@code address} for {@code channel} replies with {@code fields} added. */
+  public void answer(String address, String channel, JsonObject fields) {
+    answers.put(address + " " + channel, fields);
   }
 
   /**

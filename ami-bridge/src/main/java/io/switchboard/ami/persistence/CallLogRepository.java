@@ -26,6 +26,11 @@ import java.util.List;
  * The insert is idempotent on {@code (server_id, linked_id)}: a call written twice stays one row,
  * and its children are written only with the row, so redelivery after a failure is safe.
  *
+ * <p>A wrap-up the console stored before the call log existed ({@code call_wrapups}, migration V6:
+ * the agent who handled the call, its disposition and notes, its customer) is applied in the same
+ * transaction; the call's wrap-up lock is taken first, as the console takes it, so a wrap-up that
+ * commits meanwhile is never missed.
+ *
  * <p>Failures come back as {@link SwitchboardException}: {@link ErrorCode#VALIDATION_FAILED} when
  * PostgreSQL refuses the data itself (SQLSTATE classes 22 and 23: retrying cannot help), {@link
  * ErrorCode#UNAVAILABLE} for everything else (no connection, timeouts, shutdown: retry later).
@@ -56,6 +61,10 @@ public final class CallLogRepository {
       "INSERT INTO call_log_transfers (call_log_id, seq, kind, transferred_at,"
           + " transferer_channel, target, success) VALUES ($1, $2, $3, $4, $5, $6, $7)";
 
+  private static final String LOCK_WRAPUP = "SELECT lock_call_wrapup($1, $2)";
+
+  private static final String APPLY_WRAPUP = "SELECT apply_call_wrapup($1, $2)";
+
   private final Pool pool;
 
   public CallLogRepository(Pool pool) {
@@ -73,9 +82,11 @@ public final class CallLogRepository {
   }
 
   private Future<Boolean> insert(SqlConnection connection, CallRecord record) {
+    Tuple key = Tuple.of(record.serverId(), record.linkedId());
     return connection
-        .preparedQuery(INSERT_CALL)
-        .execute(callRow(record))
+        .preparedQuery(LOCK_WRAPUP)
+        .execute(key)
+        .compose(locked -> connection.preparedQuery(INSERT_CALL).execute(callRow(record)))
         .compose(
             rows -> {
               if (rows.size() == 0) {
@@ -85,6 +96,7 @@ public final class CallLogRepository {
               return batch(connection, INSERT_LEG, legRows(id, record))
                   .compose(done -> batch(connection, INSERT_OFFER, offerRows(id, record)))
                   .compose(done -> batch(connection, INSERT_TRANSFER, transferRows(id, record)))
+                  .compose(done -> connection.preparedQuery(APPLY_WRAPUP).execute(key))
                   .map(true);
             });
   }

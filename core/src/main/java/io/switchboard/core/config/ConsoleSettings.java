@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * Settings of the live console's WebSocket sessions: heartbeat, the per-user replay buffer that
@@ -17,6 +18,10 @@ import java.util.Locale;
  * @param outboundQueue messages one session may have queued unsent before it is cut off
  * @param allowedOrigins origins ({@code scheme://host[:port]}, lowercase) allowed besides the
  *     request's own host; empty: the same host only
+ * @param dialContext the Asterisk dialplan context an agent's click-to-dial and a transfer to a
+ *     number or to another agent's extension go through
+ * @param queueContext the Asterisk dialplan context in which each queue is reached by an extension
+ *     named like the queue (transfers to a queue)
  */
 public record ConsoleSettings(
     Duration heartbeatInterval,
@@ -24,10 +29,37 @@ public record ConsoleSettings(
     int replaySize,
     Duration replayWindow,
     int outboundQueue,
-    List<String> allowedOrigins) {
+    List<String> allowedOrigins,
+    String dialContext,
+    String queueContext) {
+
+  /** The default dial and queue context. */
+  public static final String DEFAULT_CONTEXT = "from-internal";
+
+  /** An Asterisk context name ({@code AST_MAX_CONTEXT} is 80 bytes with its terminator). */
+  private static final Pattern CONTEXT = Pattern.compile("[A-Za-z0-9_.-]{1,79}");
 
   public ConsoleSettings {
     allowedOrigins = List.copyOf(allowedOrigins);
+  }
+
+  /** Session settings with the default dial and queue context. */
+  public ConsoleSettings(
+      Duration heartbeatInterval,
+      int heartbeatMisses,
+      int replaySize,
+      Duration replayWindow,
+      int outboundQueue,
+      List<String> allowedOrigins) {
+    this(
+        heartbeatInterval,
+        heartbeatMisses,
+        replaySize,
+        replayWindow,
+        outboundQueue,
+        allowedOrigins,
+        DEFAULT_CONTEXT,
+        DEFAULT_CONTEXT);
   }
 
   static ConsoleSettings from(RawSettings raw) {
@@ -37,7 +69,18 @@ public record ConsoleSettings(
         raw.integer("console.replay-size", 0, 100_000),
         raw.duration("console.replay-window", Duration.ofSeconds(1), Duration.ofHours(1)),
         raw.integer("console.outbound-queue", 16, 100_000),
-        origins(raw));
+        origins(raw),
+        context(raw, "console.dial-context"),
+        context(raw, "console.queue-context"));
+  }
+
+  private static String context(RawSettings raw, String key) {
+    String context = raw.required(key);
+    if (!CONTEXT.matcher(context).matches()) {
+      throw raw.invalid(
+          key, "'" + context + "' is not a dialplan context name (letters, digits, _ . -)");
+    }
+    return context;
   }
 
   private static List<String> origins(RawSettings raw) {

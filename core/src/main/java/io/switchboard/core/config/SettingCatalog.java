@@ -167,7 +167,17 @@ public final class SettingCatalog {
               "console.allowed-origins",
               "",
               "Comma-separated origins (`https://host:port`) that may open console WebSockets"
-                  + " besides the server's own host. Empty: the same host only."));
+                  + " besides the server's own host. Empty: the same host only."),
+          new SettingKey(
+              "console.dial-context",
+              "from-internal",
+              "Asterisk context an agent's click-to-dial and transfers to a number or to another"
+                  + " agent's extension go through."),
+          new SettingKey(
+              "console.queue-context",
+              "from-internal",
+              "Asterisk context in which each queue is reached by an extension named like the"
+                  + " queue (transfers to a queue)."));
 
   private static final Map<String, SettingKey> BY_KEY = index();
 

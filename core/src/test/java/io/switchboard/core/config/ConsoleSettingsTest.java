@@ -25,6 +25,23 @@ class ConsoleSettingsTest {
     assertThat(console.replayWindow()).isEqualTo(Duration.ofMinutes(5));
     assertThat(console.outboundQueue()).isEqualTo(1000);
     assertThat(console.allowedOrigins()).isEmpty();
+    assertThat(console.dialContext()).isEqualTo("from-internal");
+    assertThat(console.queueContext()).isEqualTo("from-internal");
+  }
+
+  @Test
+  void theDialAndQueueContextsMustBeContextNames() {
+    ConsoleSettings console =
+        from(Map.of("console.dial-context", "agents-out", "console.queue-context", "ext-queues"));
+
+    assertThat(console.dialContext()).isEqualTo("agents-out");
+    assertThat(console.queueContext()).isEqualTo("ext-queues");
+    assertThatThrownBy(() -> from(Map.of("console.dial-context", "from internal")))
+        .isInstanceOf(InvalidSettingException.class)
+        .hasMessageContaining("console.dial-context")
+        .hasMessageContaining("from internal");
+    assertThatThrownBy(() -> from(Map.of("console.queue-context", "")))
+        .hasMessageContaining("console.queue-context");
   }
 
   @Test

@@ -272,9 +272,28 @@ public final class ModelActions implements ActionHandler {
         reply.accept(Replies.error(a, "No such channel"));
         return;
       }
-      value = c.variables().getOrDefault(variable, "");
+      value =
+          variable.equals("BRIDGEPEER") ? bridgePeer(c) : c.variables().getOrDefault(variable, "");
     }
     reply.accept(Replies.startAck(a).with("Variable", variable).with("Value", value).build());
+  }
+
+  /**
+   * {@code BRIDGEPEER}, which Asterisk keeps on every bridged channel ({@code ast_bridge_vars_set}
+   * in {@code main/bridge.c}): the other channels of its bridge, comma-separated; empty once it
+   * left the bridge. Read here from the model's bridge (the model sends no VarSet for it).
+   */
+  private static String bridgePeer(Channel c) {
+    if (c.bridge() == null) {
+      return "";
+    }
+    StringBuilder peers = new StringBuilder();
+    for (Channel other : c.bridge().channels()) {
+      if (other != c) {
+        peers.append(peers.length() == 0 ? "" : ",").append(other.name());
+      }
+    }
+    return peers.toString();
   }
 
   private Channel monitored(AmiMessage a, Consumer<AmiMessage> reply) {

@@ -198,6 +198,43 @@ class OriginateAndTransferTest {
   }
 
   @Test
+  void getvarBridgePeerNamesTheOtherPartyAndARedirectOfItIsAccepted() {
+    ModelHarness h = new ModelHarness();
+    Channel caller = h.model.placeInboundCall("sales", "1", null, CallBehaviour.manual());
+    h.model.answer("PJSIP/1006");
+    Channel agent =
+        h.model.channels().stream()
+            .filter(c -> c.name().startsWith("PJSIP/1006"))
+            .findFirst()
+            .orElseThrow();
+    List<AmiMessage> peer =
+        h.action(
+            AmiMessage.action("Getvar")
+                .with("Channel", agent.name())
+                .with("Variable", "BRIDGEPEER"));
+    assertThat(peer.get(0).get("Value")).isEqualTo(caller.name());
+    // What the console's blind transfer sends: the peer to a queue's extension.
+    h.clear();
+    List<AmiMessage> r =
+        h.action(
+            AmiMessage.action("Redirect")
+                .with("Channel", caller.name())
+                .with("Context", "from-internal")
+                .with("Exten", "support")
+                .with("Priority", "1"));
+    assertThat(r.get(0).get("Message")).isEqualTo("Redirect successful");
+    assertThat(h.names()).contains("QueueCallerJoin");
+    assertThat(
+            h.action(
+                    AmiMessage.action("Getvar")
+                        .with("Channel", caller.name())
+                        .with("Variable", "BRIDGEPEER"))
+                .get(0)
+                .get("Value"))
+        .isEmpty();
+  }
+
+  @Test
   void mixMonitorRepliesWithItsIdThenSetsTheFilenameAndStartsAndStopsOnHangup() {
     ModelHarness h = new ModelHarness();
     Channel caller = h.model.placeInboundCall("sales", "1", null, CallBehaviour.manual());
