@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.switchboard.deploy.ami.Await;
 import io.switchboard.deploy.browser.HeadlessChromium;
-import io.switchboard.pbxsim.PbxSimSettings;
 import io.switchboard.pbxsim.PbxSimulator;
 import io.switchboard.pbxsim.PbxSimulator.InboundCall;
 import io.switchboard.pbxsim.model.CallBehaviour;
@@ -18,7 +17,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -52,15 +50,7 @@ class ConsoleBrowserIT {
   @BeforeEach
   void startThePbx() {
     pbxVertx = Vertx.vertx();
-    PbxSimSettings settings = PbxSimSettings.forTests();
-    pbx =
-        Await.result(
-            PbxSimulator.start(
-                pbxVertx,
-                settings
-                    .withAmi(settings.ami().withHost("127.0.0.1"))
-                    .withScenario(ConsoleFixtures.agentsJoin(settings.scenario(), QUEUE))
-                    .withRealClock()));
+    pbx = ConsoleFixtures.startPbx(pbxVertx, QUEUE);
   }
 
   @AfterEach
@@ -80,9 +70,7 @@ class ConsoleBrowserIT {
                     database,
                     redis,
                     ConsoleFixtures.ADMIN_PASSWORD,
-                    Map.of(
-                        "SWITCHBOARD_AMI_SERVERS",
-                        "pbx1=ami://admin:admin@127.0.0.1:" + pbx.port())));
+                    ConsoleFixtures.amiServer(pbx)));
         HeadlessChromium agent = HeadlessChromium.start("agent");
         HeadlessChromium supervisor = HeadlessChromium.start("supervisor")) {
       int port = server.awaitReady(Duration.ofSeconds(60));

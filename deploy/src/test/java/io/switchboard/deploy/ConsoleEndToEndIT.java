@@ -3,7 +3,6 @@ package io.switchboard.deploy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.switchboard.deploy.ami.Await;
-import io.switchboard.pbxsim.PbxSimSettings;
 import io.switchboard.pbxsim.PbxSimulator;
 import io.switchboard.pbxsim.PbxSimulator.InboundCall;
 import io.switchboard.pbxsim.model.CallBehaviour;
@@ -15,7 +14,6 @@ import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -59,15 +57,7 @@ class ConsoleEndToEndIT {
   void startThePbxAndTheBrowsers() {
     pbxVertx = Vertx.vertx();
     browsers = Vertx.vertx();
-    PbxSimSettings settings = PbxSimSettings.forTests();
-    pbx =
-        Await.result(
-            PbxSimulator.start(
-                pbxVertx,
-                settings
-                    .withAmi(settings.ami().withHost("127.0.0.1"))
-                    .withScenario(ConsoleFixtures.agentsJoin(settings.scenario(), QUEUE))
-                    .withRealClock()));
+    pbx = ConsoleFixtures.startPbx(pbxVertx, QUEUE);
   }
 
   @AfterEach
@@ -85,12 +75,7 @@ class ConsoleEndToEndIT {
             ServerProcess.start(
                 directory,
                 ServiceUrls.productionEnvironment(
-                    database,
-                    redis,
-                    ADMIN_PASSWORD,
-                    Map.of(
-                        "SWITCHBOARD_AMI_SERVERS",
-                        "pbx1=ami://admin:admin@127.0.0.1:" + pbx.port())))) {
+                    database, redis, ADMIN_PASSWORD, ConsoleFixtures.amiServer(pbx)))) {
       port = server.awaitReady(Duration.ofSeconds(60));
       ConsoleFixtures.awaitReadiness(port);
       anAdminCreatesTheUsersAndACustomer();

@@ -2,12 +2,17 @@ package io.switchboard.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.switchboard.deploy.ami.Await;
+import io.switchboard.pbxsim.PbxSimSettings;
+import io.switchboard.pbxsim.PbxSimulator;
 import io.switchboard.pbxsim.scenario.QueueSpec;
 import io.switchboard.pbxsim.scenario.Scenario;
+import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.net.http.HttpResponse;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -21,6 +26,26 @@ final class ConsoleFixtures {
   static final String PASSWORD = "console-test user password";
 
   private ConsoleFixtures() {}
+
+  /**
+   * Starts the simulated Asterisk on loopback with a real clock, no traffic of its own and the
+   * built-in scenario whose {@code queue} the agents join.
+   */
+  static PbxSimulator startPbx(Vertx vertx, String queue) {
+    PbxSimSettings settings = PbxSimSettings.forTests();
+    return Await.result(
+        PbxSimulator.start(
+            vertx,
+            settings
+                .withAmi(settings.ami().withHost("127.0.0.1"))
+                .withScenario(agentsJoin(settings.scenario(), queue))
+                .withRealClock()));
+  }
+
+  /** The node's settings to reach {@code pbx} as Asterisk server {@code pbx1}. */
+  static Map<String, String> amiServer(PbxSimulator pbx) {
+    return Map.of("SWITCHBOARD_AMI_SERVERS", "pbx1=ami://admin:admin@127.0.0.1:" + pbx.port());
+  }
 
   /**
    * The scenario with {@code queue}'s static members taken out, so that its members are the agents
