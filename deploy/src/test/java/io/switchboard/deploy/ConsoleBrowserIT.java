@@ -46,6 +46,11 @@ class ConsoleBrowserIT {
 
   private Vertx pbxVertx;
   private PbxSimulator pbx;
+  private HeadlessChromium agent;
+  private HeadlessChromium supervisor;
+  private ConsoleFixtures.AdminRest admin;
+  private long agentId;
+  private long customerId;
 
   @BeforeEach
   void startThePbx() {
@@ -71,94 +76,117 @@ class ConsoleBrowserIT {
                     redis,
                     ConsoleFixtures.ADMIN_PASSWORD,
                     ConsoleFixtures.amiServer(pbx)));
-        HeadlessChromium agent = HeadlessChromium.start("agent");
-        HeadlessChromium supervisor = HeadlessChromium.start("supervisor")) {
+        HeadlessChromium agentBrowser = HeadlessChromium.start("agent");
+        HeadlessChromium supervisorBrowser = HeadlessChromium.start("supervisor")) {
+      agent = agentBrowser;
+      supervisor = supervisorBrowser;
       int port = server.awaitReady(Duration.ofSeconds(60));
       ConsoleFixtures.awaitReadiness(port);
-      ConsoleFixtures.AdminRest admin = ConsoleFixtures.AdminRest.login(port);
-      long agentId = admin.createUser("li.lei", "agent");
+      admin = ConsoleFixtures.AdminRest.login(port);
+      agentId = admin.createUser("li.lei", "agent");
       admin.createUser("han.meimei", "supervisor");
-      long customerId = admin.createCustomer("Zhang Wei", "+86 138 0013 8000");
+      customerId = admin.createCustomer("Zhang Wei", "+86 138 0013 8000");
       String base = "http://127.0.0.1:" + port + "/console/";
 
-      signIn(agent, base, "li.lei", "zh");
-      assertThat(agent.driver().getCurrentUrl()).endsWith("/console/agent.html");
-      assertThat(agent.byId("agent-state").getText())
-          .as("the Chinese page")
-          .matches(".*\\p{IsHan}.*");
-      agent.byId("login-interface").clear();
-      agent.byId("login-interface").sendKeys(PHONE);
-      agent.byId("login-queues").clear();
-      agent.byId("login-queues").sendKeys(QUEUE);
-      agent.byId("agent-login").click();
-      awaitAttribute(agent, "agent-state", "data-state", "ready");
-      agent.screenshot("ready");
-
-      signIn(supervisor, base, "han.meimei", "en");
-      assertThat(supervisor.driver().getCurrentUrl()).endsWith("/console/supervisor.html");
-      assertThat(queueCell(supervisor, "queue-answered", "0").getText()).isEqualTo("0");
-      WebElement agentRow =
-          supervisor.until(
-              d ->
-                  d
-                      .findElements(
-                          By.cssSelector("[data-testid=agent-row][data-user-id='" + agentId + "']"))
-                      .stream()
-                      .findFirst()
-                      .orElse(null));
-      assertThat(agentRow.getAttribute("data-state")).isEqualTo("ready");
-      supervisor.screenshot("board-before-the-call");
-
-      InboundCall call = Await.result(pbx.placeInboundCall(QUEUE, CALLER, CallBehaviour.manual()));
-      awaitAttribute(agent, "agent-state", "data-state", "ringing");
-      awaitAttribute(agent, "screen-pop", "data-open", "true");
-      awaitAttribute(agent, "customer-card", "data-customer-id", Long.toString(customerId));
-      assertThat(agent.byId("customer-name").getText()).contains("Zhang Wei");
-      assertThat(agent.byId("pop-caller").getText()).contains("138");
-      assertThat(agent.byId("pop-queue").getText()).isEqualTo(QUEUE);
-      agent.screenshot("screen-pop");
-      queueCell(supervisor, "queue-waiting", "1");
-      supervisor.screenshot("board-call-waiting");
-
-      assertThat(Await.result(pbx.answer(PHONE))).isTrue();
-      awaitAttribute(agent, "agent-state", "data-state", "on_call");
-      awaitAttribute(agent, "pop-call-status", "data-answered", "true");
-      agent.screenshot("on-call");
-      queueCell(supervisor, "queue-answered", "1");
-      queueCell(supervisor, "queue-waiting", "0");
-      supervisor.screenshot("board-call-answered");
-
-      assertThat(Await.result(pbx.hangup(call.channel()))).isTrue();
-      awaitAttribute(agent, "agent-state", "data-state", "wrap_up");
-      String linkedId = agent.byId("wrapup-panel").getAttribute("data-linked-id");
-      assertThat(linkedId).isNotBlank();
-      agent.until(d -> new Select(d.findElement(By.id("wrapup-code"))).getOptions().size() > 1);
-      new Select(agent.byId("wrapup-code")).selectByValue("information_given");
-      agent.byId("wrapup-note").sendKeys(NOTE);
-      agent.screenshot("wrap-up");
-      agent.byId("wrapup-submit").click();
-      awaitAttribute(agent, "agent-state", "data-state", "ready");
-      awaitAttribute(agent, "screen-pop", "data-open", "false");
-      agent.screenshot("ready-after-the-call");
-
-      assertCallLog(database, linkedId, agentId, customerId);
-      JsonArray timeline =
-          admin.get("/api/v1/customers/" + customerId + "/timeline").getJsonArray("items");
-      assertThat(timeline.stream().map(JsonObject.class::cast).map(item -> item.getString("kind")))
-          .as(timeline.encode())
-          .contains("call", "disposition");
-      assertThat(timeline.encode()).contains("information_given: " + NOTE);
-
-      supervisorForcesAPause(supervisor, agentId);
+      theAgentSignsInOnTheChinesePageAndGoesReady(base);
+      theSupervisorSeesTheQueueAndTheAgent(base);
+      InboundCall call = theCustomerCallsAndThePopShowsTheirCard();
+      theAgentsPhoneAnswersAndTheBoardCountsIt();
+      String linkedId = theCallerHangsUpAndTheAgentWrapsUp(call);
+      theCallLogAndTheTimelineCarryTheWrapUp(database, linkedId);
+      supervisorForcesAPause();
       awaitAttribute(agent, "agent-state", "data-state", "paused");
       assertThat(agent.byId("agent-reason").getText()).isNotEqualTo("-");
       agent.screenshot("paused-by-the-supervisor");
     }
   }
 
-  /** The supervisor pauses the agent from the agents table, confirming the reason in the dialog. */
-  private static void supervisorForcesAPause(HeadlessChromium supervisor, long agentId)
+  private void theAgentSignsInOnTheChinesePageAndGoesReady(String base) throws Exception {
+    signIn(agent, base, "li.lei", "zh");
+    assertThat(agent.driver().getCurrentUrl()).endsWith("/console/agent.html");
+    assertThat(agent.byId("agent-state").getText())
+        .as("the Chinese page")
+        .matches(".*\\p{IsHan}.*");
+    agent.byId("login-interface").clear();
+    agent.byId("login-interface").sendKeys(PHONE);
+    agent.byId("login-queues").clear();
+    agent.byId("login-queues").sendKeys(QUEUE);
+    agent.byId("agent-login").click();
+    awaitAttribute(agent, "agent-state", "data-state", "ready");
+    agent.screenshot("ready");
+  }
+
+  private void theSupervisorSeesTheQueueAndTheAgent(String base) throws Exception {
+    signIn(supervisor, base, "han.meimei", "en");
+    assertThat(supervisor.driver().getCurrentUrl()).endsWith("/console/supervisor.html");
+    assertThat(queueCell(supervisor, "queue-answered", "0").getText()).isEqualTo("0");
+    WebElement agentRow =
+        supervisor.until(
+            d ->
+                d
+                    .findElements(
+                        By.cssSelector("[data-testid=agent-row][data-user-id='" + agentId + "']"))
+                    .stream()
+                    .findFirst()
+                    .orElse(null));
+    assertThat(agentRow.getAttribute("data-state")).isEqualTo("ready");
+    supervisor.screenshot("board-before-the-call");
+  }
+
+  private InboundCall theCustomerCallsAndThePopShowsTheirCard() throws Exception {
+    InboundCall call = Await.result(pbx.placeInboundCall(QUEUE, CALLER, CallBehaviour.manual()));
+    awaitAttribute(agent, "agent-state", "data-state", "ringing");
+    awaitAttribute(agent, "screen-pop", "data-open", "true");
+    awaitAttribute(agent, "customer-card", "data-customer-id", Long.toString(customerId));
+    assertThat(agent.byId("customer-name").getText()).contains("Zhang Wei");
+    assertThat(agent.byId("pop-caller").getText()).contains("138");
+    assertThat(agent.byId("pop-queue").getText()).isEqualTo(QUEUE);
+    agent.screenshot("screen-pop");
+    queueCell(supervisor, "queue-waiting", "1");
+    supervisor.screenshot("board-call-waiting");
+    return call;
+  }
+
+  private void theAgentsPhoneAnswersAndTheBoardCountsIt() throws Exception {
+    assertThat(Await.result(pbx.answer(PHONE))).isTrue();
+    awaitAttribute(agent, "agent-state", "data-state", "on_call");
+    awaitAttribute(agent, "pop-call-status", "data-answered", "true");
+    agent.screenshot("on-call");
+    queueCell(supervisor, "queue-answered", "1");
+    queueCell(supervisor, "queue-waiting", "0");
+    supervisor.screenshot("board-call-answered");
+  }
+
+  /** Returns the call's linked id, as the wrap-up panel names it. */
+  private String theCallerHangsUpAndTheAgentWrapsUp(InboundCall call) throws Exception {
+    assertThat(Await.result(pbx.hangup(call.channel()))).isTrue();
+    awaitAttribute(agent, "agent-state", "data-state", "wrap_up");
+    String linkedId = agent.byId("wrapup-panel").getAttribute("data-linked-id");
+    assertThat(linkedId).isNotBlank();
+    agent.until(d -> new Select(d.findElement(By.id("wrapup-code"))).getOptions().size() > 1);
+    new Select(agent.byId("wrapup-code")).selectByValue("information_given");
+    agent.byId("wrapup-note").sendKeys(NOTE);
+    agent.screenshot("wrap-up");
+    agent.byId("wrapup-submit").click();
+    awaitAttribute(agent, "agent-state", "data-state", "ready");
+    awaitAttribute(agent, "screen-pop", "data-open", "false");
+    agent.screenshot("ready-after-the-call");
+    return linkedId;
+  }
+
+  private void theCallLogAndTheTimelineCarryTheWrapUp(TestDatabase database, String linkedId)
       throws Exception {
+    assertCallLog(database, linkedId, agentId, customerId);
+    JsonArray timeline =
+        admin.get("/api/v1/customers/" + customerId + "/timeline").getJsonArray("items");
+    assertThat(timeline.stream().map(JsonObject.class::cast).map(item -> item.getString("kind")))
+        .as(timeline.encode())
+        .contains("call", "disposition");
+    assertThat(timeline.encode()).contains("information_given: " + NOTE);
+  }
+
+  /** The supervisor pauses the agent from the agents table, confirming the reason in the dialog. */
+  private void supervisorForcesAPause() throws Exception {
     supervisor
         .until(
             d ->
