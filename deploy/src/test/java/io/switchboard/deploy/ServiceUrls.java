@@ -6,11 +6,11 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 
 /** URLs, with credentials, for handing test services to a server process as settings. */
-final class ServiceUrls {
+public final class ServiceUrls {
 
   private ServiceUrls() {}
 
-  static String postgres(PostgresAddress address) {
+  public static String postgres(PostgresAddress address) {
     String password =
         address.password() == null
             ? ""
@@ -26,7 +26,7 @@ final class ServiceUrls {
         + address.database();
   }
 
-  static String redis(RedisAddress address) {
+  public static String redis(RedisAddress address) {
     String credentials =
         address.password() == null
             ? ""
