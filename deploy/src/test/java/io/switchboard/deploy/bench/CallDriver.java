@@ -22,6 +22,7 @@ final class CallDriver {
   private final AtomicLong placed = new AtomicLong();
   private final AtomicLong failed = new AtomicLong();
   private volatile boolean running;
+  private long nextArrivalNanos;
 
   CallDriver(Vertx vertx, PbxSimulator sim, double perSecond, int customers, int queues) {
     this.vertx = vertx;
@@ -33,7 +34,11 @@ final class CallDriver {
 
   void start() {
     running = true;
-    vertx.runOnContext(v -> scheduleNext());
+    vertx.runOnContext(
+        v -> {
+          nextArrivalNanos = System.nanoTime() + gapNanos();
+          scheduleNext();
+        });
   }
 
   void stop() {
@@ -48,16 +53,31 @@ final class CallDriver {
     return failed.get();
   }
 
+  /**
+   * Arrival times are kept on the nanosecond clock and the timer only wakes us up, so that timer
+   * lateness does not lower the rate: every arrival that fell due meanwhile is placed at once.
+   */
   private void scheduleNext() {
     if (!running) {
       return;
     }
-    long gap = Math.max(1, Math.round(-Math.log(1 - random.nextDouble()) / perSecond * 1000));
-    vertx.setTimer(gap, id -> arrive());
+    long delayMillis = Math.max(1, (nextArrivalNanos - System.nanoTime()) / 1_000_000);
+    vertx.setTimer(delayMillis, id -> placeDue());
+  }
+
+  private void placeDue() {
+    while (running && System.nanoTime() >= nextArrivalNanos) {
+      arrive();
+      nextArrivalNanos += gapNanos();
+    }
+    scheduleNext();
+  }
+
+  private long gapNanos() {
+    return Math.round(-Math.log(1 - random.nextDouble()) / perSecond * 1e9);
   }
 
   private void arrive() {
-    scheduleNext();
     String number = BenchScenario.callerNumber(1 + random.nextInt(customers));
     String queue = BenchScenario.queue(random.nextInt(queues));
     sim.placeInboundCall(queue, number, BenchScenario.CALL)
