@@ -26,6 +26,8 @@ final class CrmProbe {
   private final long periodMillis;
   private final SplittableRandom random = new SplittableRandom(7);
   private final AtomicLong errors = new AtomicLong();
+  private final java.util.concurrent.atomic.AtomicReference<String> firstError =
+      new java.util.concurrent.atomic.AtomicReference<>();
   private final LatencySamples lookups = new LatencySamples(100_000);
   private final LatencySamples popData = new LatencySamples(100_000);
   private volatile boolean measuring;
@@ -68,6 +70,11 @@ final class CrmProbe {
     return errors.get();
   }
 
+  /** The first failure's message, or null. */
+  String firstError() {
+    return firstError.get();
+  }
+
   private void tick() {
     if (busy) {
       return;
@@ -97,6 +104,7 @@ final class CrmProbe {
                 }
               } else {
                 errors.incrementAndGet();
+                firstError.compareAndSet(null, ar.cause().getMessage());
               }
             });
   }

@@ -19,6 +19,7 @@ final class HeldSockets {
   long heapBefore;
   long heapAfter;
   String sessionsGauge = "";
+  String loadAverage = "";
 
   private HeldSockets() {}
 
@@ -39,6 +40,7 @@ final class HeldSockets {
     result.openSeconds = (System.nanoTime() - started) / 1e9;
     Thread.sleep(2_000);
     result.heapAfter = HeapProbe.usedAfterGc(serverPid);
+    result.loadAverage = MachineLoad.oneMinute();
     result.held = opened - fleet.closedByServer();
     result.failed = fleet.failed();
     result.firstFailure = fleet.firstFailure();
@@ -48,21 +50,22 @@ final class HeldSockets {
 
   static String header() {
     return String.format(
-        "%-48s %8s %8s %8s %11s %11s %13s",
+        "%-48s %8s %8s %8s %11s %11s %13s %6s",
         "server", "held", "failed", "open s", "heap before", "heap after", "heap/socket");
   }
 
   String row(String label) {
     double perSocket = held == 0 ? 0 : (heapAfter - heapBefore) / (double) held;
     return String.format(
-            "%-48s %8d %8d %8.1f %9.1f MB %9.1f MB %10.1f KiB",
+            "%-48s %8d %8d %8.1f %9.1f MB %9.1f MB %9.1f KiB %6s",
             label,
             held,
             failed,
             openSeconds,
             heapBefore / 1048576.0,
             heapAfter / 1048576.0,
-            perSocket / 1024)
+            perSocket / 1024,
+            loadAverage)
         + (firstFailure == null ? "" : "\n    first failure: " + firstFailure);
   }
 }

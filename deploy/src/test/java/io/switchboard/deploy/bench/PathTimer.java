@@ -18,6 +18,8 @@ final class PathTimer {
   private final ConcurrentHashMap<String, long[]> open = new ConcurrentHashMap<>();
   private final AtomicLong unmatched = new AtomicLong();
   private final AtomicLong seen = new AtomicLong();
+  private final AtomicLong writtenEnds = new AtomicLong();
+  private final AtomicLong arrivedEnds = new AtomicLong();
   private volatile LatencySamples measuring;
 
   PathTimer(String label) {
@@ -30,11 +32,13 @@ final class PathTimer {
 
   /** The frame went out (the tap's {@code System.nanoTime()}). */
   void written(String key, long nanos) {
+    writtenEnds.incrementAndGet();
     end(key, nanos, 0);
   }
 
   /** The frame (or what the node made of it) arrived at the client. */
   void arrived(String key, long nanos) {
+    arrivedEnds.incrementAndGet();
     end(key, nanos, 1);
   }
 
@@ -46,6 +50,16 @@ final class PathTimer {
   /** Pairs completed so far, measured or not. */
   long seen() {
     return seen.get();
+  }
+
+  /** Both ends counted since the start: {@code written/arrived/paired}. */
+  String counts() {
+    return writtenEnds.get()
+        + " written, "
+        + arrivedEnds.get()
+        + " arrived, "
+        + seen.get()
+        + " paired";
   }
 
   /** Ends left waiting for their other end (or refused over the bound). */

@@ -82,8 +82,10 @@ public final class ScreenPopBenchmark {
         nodePath.measureInto(nodeSamples);
         rawPath.measureInto(rawSamples);
         crm.measure(true);
+        String loadBefore = MachineLoad.oneMinute();
         say("measuring: %d s", seconds);
         Thread.sleep(seconds * 1000L);
+        String load = loadBefore + " -> " + MachineLoad.oneMinute();
         nodePath.measureInto(null);
         rawPath.measureInto(null);
         crm.measure(false);
@@ -93,16 +95,26 @@ public final class ScreenPopBenchmark {
         Blocking.await(crm.stop(), 10);
 
         ScreenPopReport.print(
-            new ScreenPopReport.Run(agents, customers, queues, rate, warmup, seconds, placed, pops),
+            new ScreenPopReport.Run(
+                agents, customers, queues, rate, warmup, seconds, placed, pops, load),
             fleet.counters(),
             nodeSamples.summary(),
             nodePath,
             rawSamples.summary(),
+            rawPath,
             crm.lookups().summary(),
             crm.lookupAnd360().summary(),
             crm.errors(),
             calls.failed());
-        node.warnings().stream().limit(20).forEach(line -> System.out.println("node: " + line));
+        if (crm.firstError() != null) {
+          say("first CRM probe error: %s", crm.firstError());
+        }
+        List<String> warnings = node.warnings();
+        say("the node logged %d warnings or errors; the first and the last:", warnings.size());
+        if (!warnings.isEmpty()) {
+          System.out.println("node: " + warnings.get(0));
+          System.out.println("node: " + warnings.get(warnings.size() - 1));
+        }
 
         Blocking.await(raw.close(), 10);
         Blocking.await(fleet.close(), 60);

@@ -14,7 +14,8 @@ final class ScreenPopReport {
       int warmupSeconds,
       int seconds,
       long callsPlaced,
-      long screenPops) {}
+      long screenPops,
+      String loadAverage) {}
 
   static void print(
       Run run,
@@ -22,20 +23,22 @@ final class ScreenPopReport {
       LatencySamples.Summary node,
       PathTimer nodePath,
       LatencySamples.Summary raw,
+      PathTimer rawPath,
       LatencySamples.Summary crmLookup,
       LatencySamples.Summary crmLookupAnd360,
       long crmErrors,
       long callsFailed) {
     System.out.printf(
         "%nscreen pop: %,d agents in %d queues, %,d customers, %.0f calls/s asked,"
-            + " %d s warm-up, %d s measured, %d cores%n",
+            + " %d s warm-up, %d s measured, %d cores, load average %s%n",
         run.agents(),
         run.queues(),
         run.customers(),
         run.rate(),
         run.warmupSeconds(),
         run.seconds(),
-        Runtime.getRuntime().availableProcessors());
+        Runtime.getRuntime().availableProcessors(),
+        run.loadAverage());
     System.out.printf(
         "calls placed %.1f/s, screen pops shown %.1f/s (%d with the customer's 360 view in all),"
             + " wrap-up commands refused %d, consoles closed %d, calls not placed %d%n",
@@ -51,7 +54,8 @@ final class ScreenPopReport {
     System.out.println(crmLookup.row("reference: CRM lookup by phone over REST (10/s)"));
     System.out.println(crmLookupAnd360.row("reference: CRM lookup + 360 view over REST (10/s)"));
     System.out.printf(
-        "node path: %d ring frames without a screen pop (or the reverse); CRM probe errors %d%n",
-        nodePath.unmatched(), crmErrors);
+        "since the start: node path %s, %d unpaired (a ring without a screen pop, or the"
+            + " reverse); raw path %s, %d unpaired; CRM probe errors %d%n",
+        nodePath.counts(), nodePath.unmatched(), rawPath.counts(), rawPath.unmatched(), crmErrors);
   }
 }
