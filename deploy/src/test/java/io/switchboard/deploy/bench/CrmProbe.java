@@ -102,7 +102,7 @@ final class CrmProbe {
                 if (measuring) {
                   popData.add(System.nanoTime() - started);
                 }
-              } else {
+              } else if (measuring) {
                 errors.incrementAndGet();
                 firstError.compareAndSet(null, ar.cause().getMessage());
               }
