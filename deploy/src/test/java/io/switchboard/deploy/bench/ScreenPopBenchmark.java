@@ -21,108 +21,132 @@ import java.util.List;
  */
 public final class ScreenPopBenchmark {
 
-  private ScreenPopBenchmark() {}
+  private static final String NODE_PATH = "AgentCalled -> node -> screenpop.show at the console";
+
+  private final Vertx vertx;
+  private final ScreenPopReport.Settings settings;
+  private final PathTimer nodePath = new PathTimer(NODE_PATH);
+  private final PathTimer rawPath = new PathTimer("AgentCalled -> raw AMI client in the harness");
+
+  private ScreenPopBenchmark(Vertx vertx, ScreenPopReport.Settings settings) {
+    this.vertx = vertx;
+    this.settings = settings;
+  }
 
   public static void main(String[] args) throws Exception {
     BenchOptions options =
         BenchOptions.parse(args, "agents", "customers", "queues", "rate", "warmup", "seconds");
-    int agents = options.integer("agents", 1_000);
-    int customers = options.integer("customers", 1_000_000);
-    int queues = options.integer("queues", 4);
-    double rate = options.number("rate", 100);
-    int warmup = options.integer("warmup", 20);
-    int seconds = options.integer("seconds", 60);
-
+    ScreenPopReport.Settings settings =
+        new ScreenPopReport.Settings(
+            options.integer("agents", 1_000),
+            options.integer("customers", 1_000_000),
+            options.integer("queues", 4),
+            options.number("rate", 100),
+            options.integer("warmup", 20),
+            options.integer("seconds", 60));
     Vertx vertx = Vertx.vertx();
     try (TestDatabase database = TestDatabase.create();
         TestRedis redis = TestRedis.create()) {
-      long started = System.nanoTime();
-      CustomerSeeder.seed(database, customers);
-      say("seeded %,d customers in %.0f s", customers, (System.nanoTime() - started) / 1e9);
-
-      PathTimer nodePath = new PathTimer("AgentCalled -> node -> screenpop.show at the console");
-      PathTimer rawPath = new PathTimer("AgentCalled -> raw AMI client in the harness");
-      PbxSimulator sim =
-          Blocking.await(
-              PbxSimulator.start(
-                  vertx,
-                  PbxSimSettings.forTests()
-                      .withRealClock()
-                      .withScenario(BenchScenario.queues(queues))),
-              30);
-      AgentCalledTap tap = new AgentCalledTap(nodePath, rawPath);
-      Blocking.await(sim.frameTap(tap), 10);
-
-      try (BenchNode node = BenchNode.start(database, redis, sim.port())) {
-        say("node ready on port %d (pid %d)", node.port(), node.pid());
-        String admin = AgentAccounts.adminToken(node.port(), BenchNode.ADMIN_PASSWORD);
-        started = System.nanoTime();
-        List<BenchAgent> accounts = AgentAccounts.create(node.port(), admin, agents, queues);
-        say("created and logged in %d agent users in %.0f s", agents, secondsSince(started));
-
-        ConsoleFleet fleet = new ConsoleFleet(vertx, agents);
-        started = System.nanoTime();
-        Blocking.await(fleet.openAndLogIn(node.port(), accounts, nodePath), 600);
-        say("%d consoles open, agents logged in, in %.0f s", agents, secondsSince(started));
-
-        ReferenceAmiClient raw =
-            Blocking.await(ReferenceAmiClient.start(vertx, sim.port(), rawPath), 10);
-        tap.referenceSession(raw.localAddress());
-        CrmProbe crm = new CrmProbe(vertx, node.port(), admin, customers, 10);
-        CallDriver calls = new CallDriver(vertx, sim, rate, customers, queues);
-
-        calls.start();
-        crm.start();
-        say("warm-up: %d s at %.0f calls/s", warmup, rate);
-        Thread.sleep(warmup * 1000L);
-        LatencySamples nodeSamples = new LatencySamples(1_000_000);
-        LatencySamples rawSamples = new LatencySamples(1_000_000);
-        long placedBefore = calls.placed();
-        long popsBefore = fleet.counters().screenPops.get();
-        nodePath.measureInto(nodeSamples);
-        rawPath.measureInto(rawSamples);
-        crm.measure(true);
-        String loadBefore = MachineLoad.oneMinute();
-        say("measuring: %d s", seconds);
-        Thread.sleep(seconds * 1000L);
-        String load = loadBefore + " -> " + MachineLoad.oneMinute();
-        nodePath.measureInto(null);
-        rawPath.measureInto(null);
-        crm.measure(false);
-        long placed = calls.placed() - placedBefore;
-        long pops = fleet.counters().screenPops.get() - popsBefore;
-        calls.stop();
-        Blocking.await(crm.stop(), 10);
-
-        ScreenPopReport.print(
-            new ScreenPopReport.Run(
-                agents, customers, queues, rate, warmup, seconds, placed, pops, load),
-            fleet.counters(),
-            nodeSamples.summary(),
-            nodePath,
-            rawSamples.summary(),
-            rawPath,
-            crm.lookups().summary(),
-            crm.lookupAnd360().summary(),
-            crm.errors(),
-            calls.failed());
-        if (crm.firstError() != null) {
-          say("first CRM probe error: %s", crm.firstError());
-        }
-        List<String> warnings = node.warnings();
-        say("the node logged %d warnings or errors; the first and the last:", warnings.size());
-        if (!warnings.isEmpty()) {
-          System.out.println("node: " + warnings.get(0));
-          System.out.println("node: " + warnings.get(warnings.size() - 1));
-        }
-
-        Blocking.await(raw.close(), 10);
-        Blocking.await(fleet.close(), 60);
-      } finally {
-        Blocking.await(sim.close(), 30);
-      }
+      new ScreenPopBenchmark(vertx, settings).run(database, redis);
     } finally {
       Blocking.await(vertx.close(), 30);
+    }
+  }
+
+  /** Seeds the CRM, starts the simulator with its tap, then the node. */
+  private void run(TestDatabase database, TestRedis redis) throws Exception {
+    long started = System.nanoTime();
+    CustomerSeeder.seed(database, settings.customers());
+    say("seeded %,d customers in %.0f s", settings.customers(), secondsSince(started));
+    PbxSimulator sim =
+        Blocking.await(
+            PbxSimulator.start(
+                vertx,
+                PbxSimSettings.forTests()
+                    .withRealClock()
+                    .withScenario(BenchScenario.queues(settings.queues()))),
+            30);
+    try {
+      AgentCalledTap tap = new AgentCalledTap(nodePath, rawPath);
+      Blocking.await(sim.frameTap(tap), 10);
+      try (BenchNode node = BenchNode.start(database, redis, sim.port())) {
+        say("node ready on port %d (pid %d)", node.port(), node.pid());
+        withAgents(node, sim, tap);
+      }
+    } finally {
+      Blocking.await(sim.close(), 30);
+    }
+  }
+
+  /** Creates the agents, opens and logs in their consoles, then measures. */
+  private void withAgents(BenchNode node, PbxSimulator sim, AgentCalledTap tap) throws Exception {
+    String admin = AgentAccounts.adminToken(node.port(), BenchNode.ADMIN_PASSWORD);
+    long started = System.nanoTime();
+    List<BenchAgent> accounts =
+        AgentAccounts.create(node.port(), admin, settings.agents(), settings.queues());
+    say("created and logged in %d agent users in %.0f s", settings.agents(), secondsSince(started));
+    ConsoleFleet fleet = new ConsoleFleet(vertx, settings.agents());
+    started = System.nanoTime();
+    Blocking.await(fleet.openAndLogIn(node.port(), accounts, nodePath), 600);
+    say("%d consoles open, agents logged in, in %.0f s", settings.agents(), secondsSince(started));
+    ReferenceAmiClient raw =
+        Blocking.await(ReferenceAmiClient.start(vertx, sim.port(), rawPath), 10);
+    tap.referenceSession(raw.localAddress());
+    CrmProbe crm = new CrmProbe(vertx, node.port(), admin, settings.customers(), 10);
+    CallDriver calls =
+        new CallDriver(vertx, sim, settings.rate(), settings.customers(), settings.queues());
+    try {
+      measure(calls, crm, fleet.counters());
+    } finally {
+      calls.stop();
+      Blocking.await(crm.stop(), 10);
+      Blocking.await(raw.close(), 10);
+      Blocking.await(fleet.close(), 60);
+    }
+    printNodeWarnings(node, crm);
+  }
+
+  /** Calls and CRM probes through the warm-up, then the measured window, then the report. */
+  private void measure(CallDriver calls, CrmProbe crm, ConsoleCounters counters) throws Exception {
+    calls.start();
+    crm.start();
+    say("warm-up: %d s at %.0f calls/s", settings.warmupSeconds(), settings.rate());
+    Thread.sleep(settings.warmupSeconds() * 1000L);
+    LatencySamples nodeSamples = new LatencySamples(1_000_000);
+    LatencySamples rawSamples = new LatencySamples(1_000_000);
+    long placedBefore = calls.placed();
+    long popsBefore = counters.screenPops.get();
+    String loadBefore = MachineLoad.oneMinute();
+    nodePath.measureInto(nodeSamples);
+    rawPath.measureInto(rawSamples);
+    crm.measure(true);
+    say("measuring: %d s", settings.seconds());
+    Thread.sleep(settings.seconds() * 1000L);
+    nodePath.measureInto(null);
+    rawPath.measureInto(null);
+    crm.measure(false);
+    ScreenPopReport.print(
+        settings,
+        new ScreenPopReport.Outcome(
+            calls.placed() - placedBefore,
+            counters.screenPops.get() - popsBefore,
+            calls.failed(),
+            loadBefore + " -> " + MachineLoad.oneMinute()),
+        counters,
+        new ScreenPopReport.Path(nodeSamples.summary(), nodePath),
+        new ScreenPopReport.Path(rawSamples.summary(), rawPath),
+        crm);
+  }
+
+  private static void printNodeWarnings(BenchNode node, CrmProbe crm) {
+    if (crm.firstError() != null) {
+      say("first CRM probe error: %s", crm.firstError());
+    }
+    List<String> warnings = node.warnings();
+    say("the node logged %d warnings or errors; the first and the last:", warnings.size());
+    if (!warnings.isEmpty()) {
+      System.out.println("node: " + warnings.get(0));
+      System.out.println("node: " + warnings.get(warnings.size() - 1));
     }
   }
 
