@@ -10,6 +10,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.net.NetClient;
 import io.vertx.core.net.NetClientOptions;
 import io.vertx.core.net.NetSocket;
 import io.vertx.core.net.SocketAddress;
@@ -23,12 +24,14 @@ import io.vertx.core.net.SocketAddress;
  */
 final class ReferenceAmiClient implements AmiFrameListener {
 
+  private final NetClient client;
   private final NetSocket socket;
   private final AmiFrameDecoder decoder;
   private final PathTimer timer;
   private final Promise<Void> loggedIn = Promise.promise();
 
-  private ReferenceAmiClient(NetSocket socket, PathTimer timer) {
+  private ReferenceAmiClient(NetClient client, NetSocket socket, PathTimer timer) {
+    this.client = client;
     this.socket = socket;
     this.timer = timer;
     this.decoder = AmiFrameDecoder.forClient(this, AmiCodecLimits.FROM_ASTERISK);
@@ -37,13 +40,14 @@ final class ReferenceAmiClient implements AmiFrameListener {
 
   /** Connects and logs in as admin/admin with {@code Events: agent}. */
   static Future<ReferenceAmiClient> start(Vertx vertx, int port, PathTimer timer) {
-    return vertx
-        .createNetClient(new NetClientOptions().setTcpNoDelay(true))
+    // Held in a field: Vert.x closes a client (and its sockets) once nothing refers to it.
+    NetClient client = vertx.createNetClient(new NetClientOptions().setTcpNoDelay(true));
+    return client
         .connect(port, "127.0.0.1")
         .compose(
             socket -> {
-              ReferenceAmiClient client = new ReferenceAmiClient(socket, timer);
-              return client.loggedIn.future().map(v -> client);
+              ReferenceAmiClient reference = new ReferenceAmiClient(client, socket, timer);
+              return reference.loggedIn.future().map(v -> reference);
             });
   }
 
@@ -53,7 +57,7 @@ final class ReferenceAmiClient implements AmiFrameListener {
   }
 
   Future<Void> close() {
-    return socket.close();
+    return socket.close().transform(ar -> client.close());
   }
 
   private void onData(Buffer data) {

@@ -97,6 +97,8 @@ public final class ScreenPopBenchmark {
         new CallDriver(vertx, sim, settings.rate(), settings.customers(), settings.queues());
     try {
       measure(calls, crm, fleet.counters());
+      say("the node's pool and AMI meters at the end of the window:");
+      NodeMetrics.print(node.port(), "vertx_pool_", "switchboard_ami_events_received");
     } finally {
       calls.stop();
       Blocking.await(crm.stop(), 10);
@@ -138,16 +140,11 @@ public final class ScreenPopBenchmark {
         crm);
   }
 
-  private static void printNodeWarnings(BenchNode node, CrmProbe crm) {
+  private static void printNodeWarnings(BenchNode node, CrmProbe crm) throws Exception {
     if (crm.firstError() != null) {
       say("first CRM probe error: %s", crm.firstError());
     }
-    List<String> warnings = node.warnings();
-    say("the node logged %d warnings or errors; the first and the last:", warnings.size());
-    if (!warnings.isEmpty()) {
-      System.out.println("node: " + warnings.get(0));
-      System.out.println("node: " + warnings.get(warnings.size() - 1));
-    }
+    NodeLog.printKinds(node.warnings());
   }
 
   private static double secondsSince(long startedNanos) {
