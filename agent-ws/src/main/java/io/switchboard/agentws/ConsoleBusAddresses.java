@@ -20,16 +20,30 @@ public final class ConsoleBusAddresses {
   public static final String SUPERVISOR_ROLE = ConsoleAddresses.ROLE_SUPERVISOR;
 
   /**
-   * Request/reply from the session layer: {@code {userId, username, roles[], type, data}}; reply
-   * {@code {type, data}} or a failure with an error code and message.
+   * Request/reply from the session layer, the {@code agent.*} commands ({@code
+   * console.command.agent}): {@code {userId, username, roles[], type, data}}; reply {@code {type,
+   * data}} or a failure with an error code and message.
    */
-  public static final String COMMAND = ConsoleAddresses.COMMAND;
+  public static final String AGENT_COMMANDS = ConsoleAddresses.commandAddress("agent");
 
   /**
    * Request/reply for the session layer's snapshot: {@code {userId}} -> {@code {agent: state}} (a
    * logged-out state when unknown); {@code {}} -> {@code {agents: [every logged-in agent]}}.
    */
   public static final String AGENT_STATE_QUERY = "agent.state.query";
+
+  /**
+   * Request/reply served on the {@code AgentStateVerticle}'s context by the screen pop: {@code
+   * {userId}} -> {@code {screenPop: the open pop's screenpop.show data (with what screenpop.update
+   * added), or null}}.
+   */
+  public static final String SCREENPOP_QUERY = "screenpop.query";
+
+  /**
+   * Request/reply answered by the wallboard (when one is deployed): {@code {userId, username,
+   * roles}} -> the wallboard data. Asked only for supervisors and admins.
+   */
+  public static final String WALLBOARD_SNAPSHOT = "wallboard.snapshot";
 
   /** Request {@code {phone, userId}}; reply {@code {matches: [...]}} (crm-api). */
   public static final String CRM_CUSTOMER_LOOKUP = "crm.customer.lookup";

@@ -1,5 +1,6 @@
 package io.switchboard.deploy;
 
+import io.vertx.core.json.JsonObject;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -151,6 +152,22 @@ public final class ServerProcess implements AutoCloseable {
       request.header("authorization", "Bearer " + bearer);
     }
     return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** Logs in over {@code POST /api/v1/auth/login} and returns the token; a refusal fails. */
+  public static String login(int port, String username, String password)
+      throws IOException, InterruptedException {
+    HttpResponse<String> login =
+        sendJson(
+            port,
+            "POST",
+            "/api/v1/auth/login",
+            null,
+            new JsonObject().put("username", username).put("password", password).encode());
+    if (login.statusCode() != 200) {
+      throw new AssertionError("login of " + username + " answered " + login.body());
+    }
+    return new JsonObject(login.body()).getString("token");
   }
 
   /**

@@ -35,19 +35,7 @@ class ServerStartupIT {
         ServerProcess server =
             ServerProcess.start(
                 directory,
-                Map.of(
-                    "SWITCHBOARD_MODE",
-                    "production",
-                    "SWITCHBOARD_HTTP_PORT",
-                    "0",
-                    "SWITCHBOARD_POSTGRES_URL",
-                    ServiceUrls.postgres(database.address()),
-                    "SWITCHBOARD_REDIS_URL",
-                    ServiceUrls.redis(redis.address()),
-                    "SWITCHBOARD_REDIS_KEY_PREFIX",
-                    redis.keyPrefix(),
-                    "SWITCHBOARD_SECURITY_BOOTSTRAP_ADMIN_PASSWORD",
-                    ADMIN_PASSWORD))) {
+                ServiceUrls.productionEnvironment(database, redis, ADMIN_PASSWORD, Map.of()))) {
       int port = server.awaitReady(Duration.ofSeconds(60));
 
       assertReady(port);
@@ -75,15 +63,7 @@ class ServerStartupIT {
     assertThat(new JsonObject(anonymous.body()).getJsonObject("error").getString("code"))
         .isEqualTo("UNAUTHENTICATED");
 
-    HttpResponse<String> login =
-        ServerProcess.sendJson(
-            port,
-            "POST",
-            "/api/v1/auth/login",
-            null,
-            new JsonObject().put("username", "admin").put("password", ADMIN_PASSWORD).encode());
-    assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
-    String token = new JsonObject(login.body()).getString("token");
+    String token = ServerProcess.login(port, "admin", ADMIN_PASSWORD);
 
     HttpResponse<String> created =
         ServerProcess.sendJson(

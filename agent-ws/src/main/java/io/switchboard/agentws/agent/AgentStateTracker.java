@@ -173,6 +173,20 @@ public final class AgentStateTracker {
     return transition.after();
   }
 
+  /**
+   * True when the agent has made {@code transition}'s move (same status and reason) since it was
+   * planned without it being applied: the PBX's event confirming a command (a member paused,
+   * unpaused or removed) can overtake the reply to the command's own action. The command then
+   * succeeded; there is nothing left to apply.
+   */
+  public boolean alreadyMade(AgentTransition transition) {
+    AgentState now = current(transition.before().userId());
+    AgentState after = transition.after();
+    return !now.equals(transition.before())
+        && now.status() == after.status()
+        && Objects.equals(now.reason(), after.reason());
+  }
+
   // --- call events ------------------------------------------------------------------------
 
   /** A queue rings the member: its agent rings (whatever we thought, the PBX rang it). */

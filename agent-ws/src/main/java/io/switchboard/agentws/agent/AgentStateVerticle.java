@@ -13,6 +13,7 @@ import io.switchboard.core.call.QueueMemberChanged;
 import io.switchboard.core.error.ErrorCode;
 import io.switchboard.core.error.SwitchboardException;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.eventbus.MessageConsumer;
@@ -29,10 +30,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The one owner of every agent's state: takes agent commands from the console ({@value
- * ConsoleBusAddresses#COMMAND}), asks the PBX first and keeps the move only when it agreed; follows
- * call and queue-member events; stores each change in PostgreSQL (history) and Redis (current),
- * pushes it to the agent and the supervisors, and drives the screen pop. Everything runs on this
+ * The one owner of every agent's state: takes agent commands from the console ({@code
+ * console.command.agent}), asks the PBX first and keeps the move only when it agreed; follows call
+ * and queue-member events; stores each change in PostgreSQL (history) and Redis (current), pushes
+ * it to the agent and the supervisors, and drives the screen pop. Everything runs on this
  * verticle's context.
  */
 public final class AgentStateVerticle extends VerticleBase {
@@ -42,6 +43,15 @@ public final class AgentStateVerticle extends VerticleBase {
 
   /** How often ended wrap-ups are looked for. */
   public static final long WRAP_UP_CHECK_MS = 500;
+
+  /**
+   * Attempts to read the agents' states from Redis at start, {@link #RESTORE_RETRY_MS} apart (Redis
+   * connects in the background and may not have answered yet); then the verticle starts with no
+   * agent logged in rather than keep the node from starting.
+   */
+  public static final int RESTORE_ATTEMPTS = 20;
+
+  public static final long RESTORE_RETRY_MS = 250;
 
   private static final Logger LOG = LoggerFactory.getLogger(AgentStateVerticle.class);
 
@@ -68,15 +78,17 @@ public final class AgentStateVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     pbx = new QueueMemberActions(vertx.eventBus());
-    return store
-        .loadAll()
+    return restore(RESTORE_ATTEMPTS)
         .compose(
             states -> {
               tracker.restore(states);
               LOG.info("Restored {} logged-in agents from Redis", tracker.loggedIn().size());
-              consumers.add(vertx.eventBus().consumer(ConsoleBusAddresses.COMMAND, this::command));
+              consumers.add(
+                  vertx.eventBus().consumer(ConsoleBusAddresses.AGENT_COMMANDS, this::command));
               consumers.add(
                   vertx.eventBus().consumer(ConsoleBusAddresses.AGENT_STATE_QUERY, this::query));
+              consumers.add(
+                  vertx.eventBus().consumer(ConsoleBusAddresses.SCREENPOP_QUERY, screenPop::query));
               listen(CallAddresses.CALL_QUEUED, CallQueued::fromJson, screenPop::callQueued);
               listen(CallAddresses.CALL_OFFERED, CallOffered::fromJson, this::offered);
               listen(CallAddresses.CALL_ANSWERED, CallAnswered::fromJson, this::answered);
@@ -89,6 +101,26 @@ public final class AgentStateVerticle extends VerticleBase {
                   vertx.setPeriodic(
                       WRAP_UP_CHECK_MS, tick -> changed(tracker.expireWrapUps(), true));
               return Future.all(consumers.stream().map(MessageConsumer::completion).toList());
+            });
+  }
+
+  /** The stored states, or none (logged) when Redis does not answer within the attempts. */
+  private Future<List<AgentState>> restore(int attemptsLeft) {
+    return store
+        .loadAll()
+        .recover(
+            failure -> {
+              if (attemptsLeft <= 1) {
+                LOG.error(
+                    "Agent states could not be read from Redis ({}); starting with no agent"
+                        + " logged in",
+                    failure.getMessage());
+                return Future.succeededFuture(List.of());
+              }
+              Promise<List<AgentState>> retried = Promise.promise();
+              vertx.setTimer(
+                  RESTORE_RETRY_MS, tick -> restore(attemptsLeft - 1).onComplete(retried));
+              return retried.future();
             });
   }
 
@@ -228,6 +260,10 @@ public final class AgentStateVerticle extends VerticleBase {
     // console that reloads right after its reply finds it.
     return pbxAgreed.compose(
         agreed -> {
+          if (tracker.alreadyMade(planned)) {
+            // The PBX's event came before its reply and made the move (stored and pushed there).
+            return Future.succeededFuture(tracker.current(planned.before().userId()));
+          }
           AgentState state = tracker.apply(planned);
           return changed(List.of(planned), false).map(stored -> state);
         });

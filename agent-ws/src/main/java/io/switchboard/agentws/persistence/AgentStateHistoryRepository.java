@@ -1,6 +1,7 @@
 package io.switchboard.agentws.persistence;
 
 import io.switchboard.agentws.agent.AgentState;
+import io.switchboard.core.persistence.PostgresDatabase;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
@@ -36,6 +37,11 @@ public final class AgentStateHistoryRepository {
 
   public AgentStateHistoryRepository(Pool pool) {
     this.pool = pool;
+  }
+
+  /** The repository over the node's pool (the pool's type stays in this package). */
+  public static AgentStateHistoryRepository over(PostgresDatabase database) {
+    return new AgentStateHistoryRepository(database.pool());
   }
 
   /** Ends the agent's open row at {@code state.since()} and opens a row for {@code state}. */

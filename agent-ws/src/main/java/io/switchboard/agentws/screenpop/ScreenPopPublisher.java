@@ -4,6 +4,7 @@ import io.switchboard.agentws.ConsoleBusAddresses;
 import io.switchboard.core.call.CallAnswered;
 import io.switchboard.core.call.CallOffered;
 import io.switchboard.core.call.CallQueued;
+import io.switchboard.core.error.ErrorCode;
 import io.vertx.core.Future;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.EventBus;
@@ -12,7 +13,6 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -21,13 +21,21 @@ import org.slf4j.LoggerFactory;
 /**
  * Pushes the screen pop to the agent a call rings at: {@code screenpop.show} with the customer
  * found by caller ID (through the CRM's event-bus lookup), {@code screenpop.update} when the agent
- * answers, {@code screenpop.close} when the agent is done with the call. Not thread-safe: called
- * only on its owner's context (the {@code AgentStateVerticle}).
+ * answers, {@code screenpop.close} when the agent is done with the call. It remembers the pop open
+ * at each agent and answers {@value ConsoleBusAddresses#SCREENPOP_QUERY} with it ({@link #query}),
+ * for the snapshot of a console that connects or reloads mid-call. Not thread-safe: called only on
+ * its owner's context (the {@code AgentStateVerticle}, which also registers the query's consumer).
  */
 public final class ScreenPopPublisher {
 
   /** Queue entry times remembered for the wait shown in the pop; the oldest are forgotten. */
   public static final int DEFAULT_MAX_QUEUED_CALLS = 50_000;
+
+  /**
+   * Open pops remembered, one per agent (as many as agents may be logged in); past it the oldest is
+   * forgotten (its customer is then not released early; the CRM's active call expires by itself).
+   */
+  public static final int MAX_OPEN_POPS = 20_000;
 
   /** How long the CRM may take to answer a lookup or a card before the pop shows without it. */
   public static final Duration DEFAULT_LOOKUP_TIMEOUT = Duration.ofSeconds(2);
@@ -37,19 +45,31 @@ public final class ScreenPopPublisher {
   private final EventBus bus;
   private final DeliveryOptions lookupOptions;
   private final Map<String, Instant> queuedAt;
-  private final Map<Long, String> openPops = new HashMap<>();
-  private final Map<Long, Long> shownCustomers = new HashMap<>();
+  private final Map<Long, OpenPop> openPops = bounded(MAX_OPEN_POPS);
+
+  /**
+   * The pop of the call that rang at an agent, until the agent is done with it.
+   *
+   * @param linkedId the call
+   * @param shown the {@code screenpop.show} data once pushed (null while the lookup runs), with
+   *     what {@code screenpop.update} changed
+   * @param customerId the customer the CRM shows whole to the agent meanwhile, or null
+   */
+  private record OpenPop(String linkedId, JsonObject shown, Long customerId) {}
 
   public ScreenPopPublisher(EventBus bus, Duration lookupTimeout, int maxQueuedCalls) {
     this.bus = bus;
     this.lookupOptions = new DeliveryOptions().setSendTimeout(lookupTimeout.toMillis());
-    this.queuedAt =
-        new LinkedHashMap<>() {
-          @Override
-          protected boolean removeEldestEntry(Map.Entry<String, Instant> eldest) {
-            return size() > maxQueuedCalls;
-          }
-        };
+    this.queuedAt = bounded(maxQueuedCalls);
+  }
+
+  private static <K, V> Map<K, V> bounded(int limit) {
+    return new LinkedHashMap<>() {
+      @Override
+      protected boolean removeEldestEntry(Map.Entry<K, V> eldest) {
+        return size() > limit;
+      }
+    };
   }
 
   /** Remembers when the caller joined the queue. */
@@ -68,8 +88,7 @@ public final class ScreenPopPublisher {
    * call, with {@code lookupError}.
    */
   public Future<Void> show(long userId, CallOffered offer) {
-    openPops.put(userId, offer.linkedId());
-    release(userId, shownCustomers.remove(userId));
+    release(userId, openPops.put(userId, new OpenPop(offer.linkedId(), null, null)));
     Instant joined = queuedAt.get(offer.linkedId());
     long waitedMs =
         joined == null || offer.offeredAt() == null
@@ -95,13 +114,12 @@ public final class ScreenPopPublisher {
             })
         .map(
             complete -> {
-              if (offer.linkedId().equals(openPops.get(userId))) {
-                JsonObject customer = complete.getJsonObject("customer");
-                if (customer != null) {
-                  shownCustomers.put(
-                      userId,
-                      complete.getJsonArray("matches").getJsonObject(0).getLong("customerId"));
-                }
+              if (isOpen(userId, offer.linkedId())) {
+                Long customerId =
+                    complete.containsKey("customer")
+                        ? complete.getJsonArray("matches").getJsonObject(0).getLong("customerId")
+                        : null;
+                openPops.put(userId, new OpenPop(offer.linkedId(), complete, customerId));
                 push(userId, ConsoleBusAddresses.SCREENPOP_SHOW, complete);
               }
               return null;
@@ -140,26 +158,25 @@ public final class ScreenPopPublisher {
 
   /** The agent answered: the pop shows the call as answered. */
   public void answered(long userId, CallAnswered answer) {
-    if (answer.linkedId().equals(openPops.get(userId))) {
-      push(
-          userId,
-          ConsoleBusAddresses.SCREENPOP_UPDATE,
+    if (isOpen(userId, answer.linkedId())) {
+      JsonObject call =
           new JsonObject()
-              .put(
-                  "call",
-                  new JsonObject()
-                      .put("linkedId", answer.linkedId())
-                      .put("answered", true)
-                      .put("answeredAt", String.valueOf(answer.answeredAt()))
-                      .put("waitedMs", answer.waitMs())));
+              .put("linkedId", answer.linkedId())
+              .put("answered", true)
+              .put("answeredAt", String.valueOf(answer.answeredAt()))
+              .put("waitedMs", answer.waitMs());
+      OpenPop open = openPops.get(userId);
+      if (open.shown() != null) {
+        open.shown().getJsonObject("call").mergeIn(call);
+      }
+      push(userId, ConsoleBusAddresses.SCREENPOP_UPDATE, new JsonObject().put("call", call));
     }
   }
 
   /** The agent is done with the call (wrap-up over, or it was answered elsewhere). */
   public void close(long userId, String linkedId) {
-    if (linkedId.equals(openPops.get(userId))) {
-      openPops.remove(userId);
-      release(userId, shownCustomers.remove(userId));
+    if (isOpen(userId, linkedId)) {
+      release(userId, openPops.remove(userId));
       push(
           userId,
           ConsoleBusAddresses.SCREENPOP_CLOSE,
@@ -167,11 +184,35 @@ public final class ScreenPopPublisher {
     }
   }
 
-  /** The CRM stops showing that customer's numbers whole to the agent. */
-  private void release(long userId, Long customerId) {
-    if (customerId == null) {
+  /**
+   * Answers {@value ConsoleBusAddresses#SCREENPOP_QUERY} {@code {userId}}: {@code {screenPop}}, the
+   * pop open at that agent as last pushed (a copy), or null when none is, or its lookup still runs
+   * (its {@code screenpop.show} follows).
+   */
+  public void query(Message<JsonObject> message) {
+    Long userId = message.body() == null ? null : message.body().getLong("userId");
+    if (userId == null) {
+      message.fail(
+          ErrorCode.BAD_REQUEST.busFailureCode(),
+          ConsoleBusAddresses.SCREENPOP_QUERY + " needs 'userId'");
       return;
     }
+    OpenPop open = openPops.get(userId);
+    JsonObject shown = open == null || open.shown() == null ? null : open.shown().copy();
+    message.reply(new JsonObject().put("screenPop", shown));
+  }
+
+  private boolean isOpen(long userId, String linkedId) {
+    OpenPop open = openPops.get(userId);
+    return open != null && open.linkedId().equals(linkedId);
+  }
+
+  /** The CRM stops showing the customer of that pop's call whole to the agent. */
+  private void release(long userId, OpenPop pop) {
+    if (pop == null || pop.customerId() == null) {
+      return;
+    }
+    Long customerId = pop.customerId();
     JsonObject request = new JsonObject().put("userId", userId).put("customerId", customerId);
     bus.request(ConsoleBusAddresses.CRM_CUSTOMER_RELEASE, request, lookupOptions)
         .onFailure(

@@ -12,9 +12,10 @@ import io.vertx.core.json.JsonObject;
 
 /**
  * What a client's text message does: {@code resume} is served by the sessions themselves; any other
- * type goes to {@value ConsoleAddresses#COMMAND} with the session's verified identity, and the
- * reply (or the failure, as an {@code error} frame) goes back to that session only. Runs on the
- * {@link ConsoleSessions} context.
+ * type goes to its domain's {@code console.command.<domain>} ({@link
+ * ConsoleAddresses#commandAddress(String)}) with the session's verified identity, and the reply (or
+ * the failure, as an {@code error} frame) goes back to that session only. Runs on the {@link
+ * ConsoleSessions} context.
  */
 final class ConsoleCommands {
 
@@ -75,7 +76,7 @@ final class ConsoleCommands {
             frame.type(),
             frame.data());
     bus.<JsonObject>request(
-            ConsoleAddresses.COMMAND,
+            ConsoleAddresses.commandAddress(frame.type()),
             command.toJson(),
             new DeliveryOptions().setSendTimeout(ConsoleLimits.REQUEST_TIMEOUT_MS))
         .onComplete(
@@ -108,7 +109,7 @@ final class ConsoleCommands {
             ConsoleFrames.error(
                 frame.id(),
                 ErrorCode.UNAVAILABLE.busFailureCode(),
-                "no service answers console commands now");
+                "no service answers " + ConsoleAddresses.commandDomain(frame.type()) + " commands");
         case TIMEOUT ->
             ConsoleFrames.error(
                 frame.id(),

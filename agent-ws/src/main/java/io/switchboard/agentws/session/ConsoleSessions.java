@@ -99,6 +99,9 @@ public final class ConsoleSessions extends VerticleBase {
     socket.frameHandler(new MessageSizeGuard(socket));
     socket.pongHandler(pong -> ownerContext.runOnContext(now -> onPong(holder.session)));
     socket.closeHandler(closed -> ownerContext.runOnContext(now -> closedByPeer(holder.session)));
+    // The HTTP server shuts down: close at once as going away, rather than let Vert.x close with
+    // 1000 once the server's drain time is over.
+    socket.shutdownHandler(stopping -> ownerContext.runOnContext(now -> goingAway(holder.session)));
     socket.exceptionHandler(
         failed -> LOG.debug("console socket of user {}: {}", user.userId(), failed.toString()));
     ownerContext.runOnContext(now -> holder.session = attach(socket, user, resume));
@@ -177,7 +180,7 @@ public final class ConsoleSessions extends VerticleBase {
     session.discardQueued();
     UserStream stream = session.stream();
     long position = stream.seq();
-    SnapshotRequest request = new SnapshotRequest(session.user().userId(), session.user().roles());
+    SnapshotRequest request = SnapshotRequest.of(session.user());
     vertx
         .eventBus()
         .<JsonObject>request(
@@ -249,6 +252,12 @@ public final class ConsoleSessions extends VerticleBase {
   private static void onPong(ConsoleSession session) {
     if (session != null) {
       session.pong();
+    }
+  }
+
+  private static void goingAway(ConsoleSession session) {
+    if (session != null) {
+      session.close(ConsoleLimits.CLOSE_GOING_AWAY, "the server is stopping");
     }
   }
 

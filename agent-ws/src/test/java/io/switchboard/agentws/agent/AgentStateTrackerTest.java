@@ -177,6 +177,20 @@ class AgentStateTrackerTest {
   }
 
   @Test
+  void aMoveThePbxsOwnEventMadeBeforeItsReplyCountsAsMadeAndAnyOtherMoveDoesNot() {
+    login(ALICE, ALICE_PHONE, "sales");
+    AgentTransition pause = tracker.planPause(ALICE, "lunch");
+    assertThat(tracker.alreadyMade(pause)).isFalse();
+
+    tracker.memberChanged(member("sales", ALICE_PHONE, QueueMemberChange.PAUSED, true, "lunch"));
+
+    assertThat(tracker.alreadyMade(pause)).isTrue();
+    AgentTransition ready = tracker.planReady(ALICE);
+    tracker.memberChanged(member("sales", ALICE_PHONE, QueueMemberChange.PAUSED, true, "coffee"));
+    assertThat(tracker.alreadyMade(ready)).isFalse();
+  }
+
+  @Test
   void aCallRingsThenIsAnsweredThenWrapsUpForTheQueuesTimeThenTheAgentIsReady() {
     login(ALICE, ALICE_PHONE, "sales");
 

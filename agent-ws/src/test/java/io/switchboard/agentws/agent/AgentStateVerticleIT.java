@@ -13,6 +13,8 @@ import io.switchboard.agentws.testbus.AgentNode;
 import io.switchboard.agentws.testbus.Inbox;
 import io.switchboard.core.ami.AmiActionAddresses;
 import io.switchboard.core.call.QueueMemberChange;
+import io.switchboard.core.config.RedisAddress;
+import io.switchboard.core.redis.RedisDatabase;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.ReplyException;
@@ -250,6 +252,44 @@ class AgentStateVerticleIT {
   }
 
   @Test
+  void aNodeWhoseRedisDoesNotAnswerStartsWithNoAgentLoggedInAndStillServesLogins(
+      VertxTestContext ctx) throws Exception {
+    RedisDatabase unreachable =
+        RedisDatabase.open(
+            node.vertx,
+            node.testRedis
+                .settings()
+                .withAddress(RedisAddress.parse("redis://127.0.0.1:" + closedPort())));
+    login("sales")
+        .compose(ready -> node.undeploy())
+        .compose(stopped -> node.deploy(unreachable))
+        .compose(started -> stateQuery(new JsonObject().put("userId", alice)))
+        .compose(
+            query -> {
+              ctx.verify(
+                  () ->
+                      assertThat(query.getJsonObject("agent").getString("state"))
+                          .isEqualTo("logged_out"));
+              return login("sales");
+            })
+        .eventually(() -> unreachable.close())
+        .onComplete(
+            ctx.succeeding(
+                ready ->
+                    ctx.verify(
+                        () -> {
+                          assertThat(state(ready)).isEqualTo("ready");
+                          ctx.completeNow();
+                        })));
+  }
+
+  private static int closedPort() throws java.io.IOException {
+    try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+
+  @Test
   void aCallRingsIsTalkedAndWrappedUpThenTheAgentIsReadyAndThePbxFollows(VertxTestContext ctx) {
     login("sales")
         .compose(ready -> pushed(aliceInbox, 1))
@@ -306,6 +346,40 @@ class AgentStateVerticleIT {
   }
 
   @Test
+  void aPauseWhoseConfirmingEventOvertakesItsReplySucceedsAndIsPushedOnce(VertxTestContext ctx) {
+    login("sales")
+        .compose(ready -> pushed(aliceInbox, 1))
+        .compose(
+            ready -> {
+              node.pbx.beforeReply(
+                  AmiActionAddresses.QUEUE_PAUSE,
+                  () ->
+                      node.publish(
+                          member("sales", PHONE, QueueMemberChange.PAUSED, true, "lunch")));
+              return command(
+                  ConsoleBusAddresses.AGENT_PAUSE, new JsonObject().put("reason", "lunch"), 60);
+            })
+        .compose(
+            paused -> {
+              ctx.verify(
+                  () -> {
+                    assertThat(state(paused)).isEqualTo("paused");
+                    assertThat(paused.getJsonObject("data").getString("reason")).isEqualTo("lunch");
+                  });
+              return command(ConsoleBusAddresses.AGENT_READY, new JsonObject(), 60);
+            })
+        .compose(ready -> pushed(aliceInbox, 2))
+        .onComplete(
+            ctx.succeeding(
+                states ->
+                    ctx.verify(
+                        () -> {
+                          assertThat(states).containsExactly("paused", "ready");
+                          ctx.completeNow();
+                        })));
+  }
+
+  @Test
   void whatThePbxShowsAfterAResyncOverridesTheConsole(VertxTestContext ctx) {
     login("sales", "support")
         .compose(ready -> pushed(aliceInbox, 1))
@@ -344,36 +418,35 @@ class AgentStateVerticleIT {
             ready ->
                 command(
                     ConsoleBusAddresses.AGENT_PAUSE, new JsonObject().put("reason", "lunch"), 9))
-        .compose(
-            paused ->
-                node.vertx
-                    .eventBus()
-                    .<JsonObject>request(
-                        ConsoleBusAddresses.AGENT_STATE_QUERY,
-                        new JsonObject().put("userId", alice)))
+        .compose(paused -> stateQuery(new JsonObject().put("userId", alice)))
         .compose(
             one -> {
               ctx.verify(
                   () -> {
-                    JsonObject agent = one.body().getJsonObject("agent");
+                    JsonObject agent = one.getJsonObject("agent");
                     assertThat(agent.getString("state")).isEqualTo("paused");
                     assertThat(agent.getString("reason")).isEqualTo("lunch");
                     assertThat(agent.getString("since")).isEqualTo(T0.plusSeconds(9).toString());
                   });
-              return node.vertx
-                  .eventBus()
-                  .<JsonObject>request(ConsoleBusAddresses.AGENT_STATE_QUERY, new JsonObject());
+              return stateQuery(new JsonObject());
             })
         .onComplete(
             ctx.succeeding(
                 all ->
                     ctx.verify(
                         () -> {
-                          JsonArray agents = all.body().getJsonArray("agents");
+                          JsonArray agents = all.getJsonArray("agents");
                           assertThat(agents).hasSize(1);
                           assertThat(agents.getJsonObject(0).getLong("userId")).isEqualTo(alice);
                           ctx.completeNow();
                         })));
+  }
+
+  private Future<JsonObject> stateQuery(JsonObject request) {
+    return node.vertx
+        .eventBus()
+        .<JsonObject>request(ConsoleBusAddresses.AGENT_STATE_QUERY, request)
+        .map(reply -> reply.body());
   }
 
   /** The states of the next {@code count} agent.state.changed pushes. */

@@ -212,6 +212,82 @@ class ScreenPopIT {
                         })));
   }
 
+  private Future<JsonObject> openPop(long userId) {
+    return node.vertx
+        .eventBus()
+        .<JsonObject>request(
+            ConsoleBusAddresses.SCREENPOP_QUERY, new JsonObject().put("userId", userId))
+        .map(reply -> reply.body().getJsonObject("screenPop"));
+  }
+
+  @Test
+  void theOpenPopIsAnsweredToAQueryWithItsUpdatesUntilItCloses(VertxTestContext ctx) {
+    matches = new JsonArray().add(match(42, "Li Lei"));
+    List<Inbox> inboxes = new ArrayList<>();
+    long[] alice = new long[1];
+    JsonObject[] shown = new JsonObject[1];
+    crm()
+        .compose(ready -> agent("alice", "PJSIP/1001", inboxes))
+        .compose(
+            id -> {
+              alice[0] = id;
+              return openPop(id);
+            })
+        .compose(
+            none -> {
+              ctx.verify(() -> assertThat(none).isNull());
+              node.publish(offered("L1", "sales", "PJSIP/1001"));
+              return inboxes.get(0).next(ConsoleBusAddresses.SCREENPOP_SHOW);
+            })
+        .compose(
+            show -> {
+              shown[0] = show;
+              return openPop(alice[0]);
+            })
+        .compose(
+            open -> {
+              ctx.verify(() -> assertThat(open).isEqualTo(shown[0]));
+              node.publish(answered("L1", "sales", "PJSIP/1001"));
+              return inboxes.get(0).next(ConsoleBusAddresses.SCREENPOP_UPDATE);
+            })
+        .compose(update -> openPop(alice[0]))
+        .compose(
+            answered -> {
+              ctx.verify(
+                  () -> {
+                    assertThat(answered.getJsonObject("call").getBoolean("answered")).isTrue();
+                    assertThat(answered.getJsonObject("call").getString("callerNumber"))
+                        .isEqualTo(CALLER);
+                    assertThat(answered.getJsonObject("customer"))
+                        .isEqualTo(shown[0].getJsonObject("customer"));
+                  });
+              node.publish(ended("L1", "sales", "PJSIP/1001"));
+              return waitFor(inboxes.get(0), "wrap_up");
+            })
+        .compose(
+            wrapUp ->
+                node.command(alice[0], ConsoleBusAddresses.AGENT_WRAPUP_DONE, new JsonObject()))
+        .compose(done -> inboxes.get(0).next(ConsoleBusAddresses.SCREENPOP_CLOSE))
+        .compose(close -> openPop(alice[0]))
+        .compose(
+            closed -> {
+              ctx.verify(() -> assertThat(closed).isNull());
+              return node.vertx
+                  .eventBus()
+                  .request(ConsoleBusAddresses.SCREENPOP_QUERY, new JsonObject())
+                  .map(answered -> "answered without a user")
+                  .recover(refused -> Future.succeededFuture(refused.getMessage()));
+            })
+        .onComplete(
+            ctx.succeeding(
+                noUser ->
+                    ctx.verify(
+                        () -> {
+                          assertThat(noUser).contains("'userId'");
+                          ctx.completeNow();
+                        })));
+  }
+
   /** The next agent.state.changed push with {@code state}, skipping others. */
   private static Future<JsonObject> waitFor(Inbox inbox, String state) {
     return inbox

@@ -58,4 +58,15 @@ class ConsoleLifecycleIT {
     assertThat(server.sessionsHolding("agent")).isZero();
     assertThat(server.sessionsHolding("supervisor")).isZero();
   }
+
+  @Test
+  void theHttpServerShuttingDownClosesEverySessionAsGoingAway() {
+    ConsoleTestClient ann = connected("ann-token");
+
+    await(server.shutdownHttp());
+
+    // Vert.x itself would close with 1000 once the drain time is over.
+    assertThat(await(ann.closed())).isEqualTo(ConsoleLimits.CLOSE_GOING_AWAY);
+    assertThat(server.sessionsHolding("agent")).isZero();
+  }
 }

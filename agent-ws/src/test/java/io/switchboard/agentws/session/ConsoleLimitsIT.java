@@ -52,9 +52,9 @@ class ConsoleLimitsIT {
     ConsoleTestClient ann = connected("ann-token");
 
     pause(ConsoleTestServer.HEARTBEAT.toMillis() * 8);
-    ann.send(new JsonObject().put("type", "echo").put("id", 1).encode());
+    ann.send(new JsonObject().put("type", "test.echo").put("id", 1).encode());
 
-    assertThat(ann.take().getString("type")).isEqualTo("echo.reply");
+    assertThat(ann.take().getString("type")).isEqualTo("test.echo.reply");
     assertThat(ann.closed().isComplete()).isFalse();
     assertThat(server.sessionsHolding("agent")).isEqualTo(1.0);
   }
@@ -106,7 +106,7 @@ class ConsoleLimitsIT {
     ann.socket()
         .writeTextMessage(
             new JsonObject()
-                .put("type", "echo")
+                .put("type", "test.echo")
                 .put("data", new JsonObject().put("text", "x".repeat(70 * 1024)))
                 .encode());
 
@@ -124,7 +124,7 @@ class ConsoleLimitsIT {
         ann.socket()
             .writeTextMessage(
                 new JsonObject()
-                    .put("type", "echo")
+                    .put("type", "test.echo")
                     .put("data", new JsonObject().put("text", "x".repeat(100 * 1024)))
                     .encode()));
 
@@ -158,12 +158,12 @@ class ConsoleLimitsIT {
 
     ann.send(
         new JsonObject()
-            .put("type", "echo")
+            .put("type", "test.echo")
             .put("id", "a1")
             .put("data", new JsonObject().put("x", 1))
             .encode());
     JsonObject reply = ann.take();
-    assertThat(reply.getString("type")).isEqualTo("echo.reply");
+    assertThat(reply.getString("type")).isEqualTo("test.echo.reply");
     assertThat(reply.getString("replyTo")).isEqualTo("a1");
     assertThat(reply.getJsonObject("data").getInteger("x")).isEqualTo(1);
   }
@@ -172,9 +172,9 @@ class ConsoleLimitsIT {
   void aCommandGoesOutWithTheSessionsIdentityAndAFailureComesBackAsAnErrorFrame() {
     ConsoleTestClient bob = connected("bob-token");
 
-    bob.send(new JsonObject().put("type", "echo").put("id", 1).encode());
+    bob.send(new JsonObject().put("type", "test.echo").put("id", 1).encode());
     JsonObject reply = bob.take();
-    bob.send(new JsonObject().put("type", "fail").put("id", 2).encode());
+    bob.send(new JsonObject().put("type", "test.fail").put("id", 2).encode());
     JsonObject failure = bob.take();
 
     assertThat(reply.getJsonObject("data").getString("from")).isEqualTo("bob");
@@ -182,5 +182,19 @@ class ConsoleLimitsIT {
     assertThat(failure.getInteger("replyTo")).isEqualTo(2);
     assertThat(failure.getJsonObject("data").getInteger("code")).isEqualTo(409);
     assertThat(failure.getJsonObject("data").getString("message")).isEqualTo("nope: bob");
+  }
+
+  @Test
+  void aCommandOfADomainNoServiceAnswersGets503NamingTheDomain() {
+    ConsoleTestClient ann = connected("ann-token");
+
+    ann.send(new JsonObject().put("type", "call.dial").put("id", 7).encode());
+    JsonObject failure = ann.take();
+
+    assertThat(failure.getString("type")).isEqualTo("error");
+    assertThat(failure.getInteger("replyTo")).isEqualTo(7);
+    assertThat(failure.getJsonObject("data").getInteger("code")).isEqualTo(503);
+    assertThat(failure.getJsonObject("data").getString("message"))
+        .isEqualTo("no service answers call commands");
   }
 }

@@ -11,15 +11,21 @@ import io.vertx.core.json.JsonObject;
 import java.util.ArrayDeque;
 import java.util.Deque;
 
-/** A console client on the Vert.x WebSocket client: frames in arrival order, one at a time. */
+/**
+ * A console client on the Vert.x WebSocket client: frames in arrival order, one at a time. It holds
+ * its {@link WebSocketClient}: Vert.x closes a client nobody references when the garbage collector
+ * finds it, with its connections, even mid-handshake.
+ */
 final class ConsoleTestClient {
 
+  private final WebSocketClient client;
   private final WebSocket socket;
   private final Deque<JsonObject> received = new ArrayDeque<>();
   private final Deque<Promise<JsonObject>> waiting = new ArrayDeque<>();
   private final Promise<Short> closed = Promise.promise();
 
-  private ConsoleTestClient(WebSocket socket) {
+  private ConsoleTestClient(WebSocketClient client, WebSocket socket) {
+    this.client = client;
     this.socket = socket;
     socket.textMessageHandler(text -> arrived(new JsonObject(text)));
     socket.closeHandler(
@@ -66,7 +72,7 @@ final class ConsoleTestClient {
     if (origin != null) {
       options.putHeader("origin", origin);
     }
-    return client.connect(options).map(ConsoleTestClient::new);
+    return client.connect(options).map(socket -> new ConsoleTestClient(client, socket));
   }
 
   static Future<ConsoleTestClient> connect(Vertx vertx, int port, String token) {
@@ -101,7 +107,7 @@ final class ConsoleTestClient {
   }
 
   void close() {
-    ConsoleTestServer.await(socket.close());
+    ConsoleTestServer.await(socket.close().eventually(client::close));
   }
 
   private synchronized void arrived(JsonObject frame) {

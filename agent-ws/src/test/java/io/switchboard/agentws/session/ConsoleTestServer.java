@@ -14,6 +14,7 @@ import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import java.time.Duration;
@@ -26,8 +27,9 @@ import java.util.function.BooleanSupplier;
 /**
  * The console sessions on a real HTTP server (port 0), with the HTTP options the node sets, and the
  * event-bus services a session talks to answered by test consumers: tokens from a fixed map,
- * snapshots numbered, commands {@code echo} (answers {@code echo.reply}) and {@code fail} (fails
- * 409).
+ * snapshots numbered, and the commands of domain {@code test} ({@code console.command.test}):
+ * {@code test.echo} (answers {@code test.echo.reply}) and {@code test.fail} (fails 409). No other
+ * domain has a consumer.
  */
 final class ConsoleTestServer {
 
@@ -90,15 +92,17 @@ final class ConsoleTestServer {
               message.reply(
                   new JsonObject()
                       .put("userId", request.userId())
+                      .put("username", request.username())
+                      .put("roles", new JsonArray(request.roles()))
                       .put("snapshotNo", snapshots.incrementAndGet()));
             });
     vertx
         .eventBus()
         .<JsonObject>consumer(
-            ConsoleAddresses.COMMAND,
+            ConsoleAddresses.commandAddress("test"),
             message -> {
               ConsoleCommand command = ConsoleCommand.fromJson(message.body());
-              if (command.type().equals("fail")) {
+              if (command.type().equals("test.fail")) {
                 message.fail(409, "nope: " + command.username());
               } else {
                 message.reply(
@@ -134,6 +138,11 @@ final class ConsoleTestServer {
   /** Undeploys the sessions verticle, as the node does when it stops. */
   Future<Void> stopSessions() {
     return vertx.undeploy(deploymentId);
+  }
+
+  /** Shuts the HTTP server down as the node does when it stops (a 3 s drain). */
+  Future<Void> shutdownHttp() {
+    return server.shutdown(3, TimeUnit.SECONDS);
   }
 
   int port() {

@@ -90,6 +90,8 @@ class ConsoleUpgradeIT {
     assertThat(snapshot.getLong("seq")).isZero();
     assertThat(snapshot.getString("epoch")).isNotBlank();
     assertThat(snapshot.getJsonObject("data").getLong("userId")).isEqualTo(1L);
+    assertThat(snapshot.getJsonObject("data").getString("username")).isEqualTo("ann");
+    assertThat(snapshot.getJsonObject("data").getJsonArray("roles")).containsExactly("agent");
     assertThat(server.sessionsHolding("agent")).isEqualTo(1.0);
   }
 
@@ -119,13 +121,14 @@ class ConsoleUpgradeIT {
 
   @Test
   void aPlainGetWithoutUpgradeIsRefusedWith400() {
+    io.vertx.core.http.HttpClient client = vertx.createHttpClient();
     int status =
         await(
-            vertx
-                .createHttpClient()
+            client
                 .request(io.vertx.core.http.HttpMethod.GET, server.port(), "127.0.0.1", "/ws")
                 .compose(request -> request.send())
-                .map(response -> response.statusCode()));
+                .map(response -> response.statusCode())
+                .eventually(client::close));
 
     assertThat(status).isEqualTo(400);
   }

@@ -4,32 +4,36 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.net.NetClient;
 import io.vertx.core.net.NetClientOptions;
 import io.vertx.core.net.NetSocket;
 
 /**
  * A WebSocket client written by hand over TCP, for peers the Vert.x client cannot play: one that
- * never answers a ping and one that stops reading. It does the handshake and nothing else.
+ * never answers a ping and one that stops reading. It does the handshake and nothing else. It holds
+ * its {@link NetClient}, which Vert.x would close with the socket once unreferenced.
  */
 final class RawWebSocket {
 
+  private final NetClient client;
   private final NetSocket socket;
   private final Promise<Void> closed = Promise.promise();
 
-  private RawWebSocket(NetSocket socket) {
+  private RawWebSocket(NetClient client, NetSocket socket) {
+    this.client = client;
     this.socket = socket;
     socket.closeHandler(done -> closed.tryComplete());
   }
 
   /** Connects and upgrades with {@code ?token=}; completes once the 101 answer has arrived. */
   static Future<RawWebSocket> connect(Vertx vertx, int port, String token) {
-    return vertx
-        // A small receive buffer, so that a reader that stops fills the path in a few MB.
-        .createNetClient(new NetClientOptions().setReceiveBufferSize(8 * 1024))
+    // A small receive buffer, so that a reader that stops fills the path in a few MB.
+    NetClient client = vertx.createNetClient(new NetClientOptions().setReceiveBufferSize(8 * 1024));
+    return client
         .connect(port, "127.0.0.1")
         .compose(
             socket -> {
-              RawWebSocket raw = new RawWebSocket(socket);
+              RawWebSocket raw = new RawWebSocket(client, socket);
               Promise<RawWebSocket> upgraded = Promise.promise();
               Buffer head = Buffer.buffer();
               socket.handler(

@@ -68,11 +68,16 @@ public final class AgentNode {
 
   /** Deploys a new verticle with a new tracker (a node that starts). */
   public Future<Void> deploy() {
+    return deploy(redis);
+  }
+
+  /** Deploys a new verticle with a new tracker keeping its states in {@code stateRedis}. */
+  public Future<Void> deploy(RedisDatabase stateRedis) {
     AgentStateVerticle verticle =
         new AgentStateVerticle(
             new AgentStateTracker(clock, POLICY, AgentStateTracker.DEFAULT_MAX_AGENTS),
             history,
-            new AgentStateStore(redis),
+            new AgentStateStore(stateRedis),
             new ScreenPopPublisher(
                 vertx.eventBus(),
                 ScreenPopPublisher.DEFAULT_LOOKUP_TIMEOUT,
@@ -106,7 +111,7 @@ public final class AgentNode {
             .put("data", data);
     return vertx
         .eventBus()
-        .<JsonObject>request(ConsoleBusAddresses.COMMAND, request)
+        .<JsonObject>request(ConsoleBusAddresses.AGENT_COMMANDS, request)
         .map(Message::body);
   }
 

@@ -19,6 +19,7 @@ public final class FakeAmiActions {
   private final List<MessageConsumer<JsonObject>> consumers = new ArrayList<>();
   private final List<JsonObject> requests = new ArrayList<>();
   private final Map<String, String> refusals = new HashMap<>();
+  private final Map<String, Runnable> beforeReplies = new HashMap<>();
 
   private FakeAmiActions() {}
 
@@ -37,6 +38,10 @@ public final class FakeAmiActions {
                 JsonObject request = message.body().copy().put("address", address);
                 fake.requests.add(request);
                 String refusal = fake.refusals.get(address + " " + request.getString("queue"));
+                Runnable first = fake.beforeReplies.remove(address);
+                if (first != null) {
+                  first.run();
+                }
                 if (refusal != null) {
                   message.fail(409, refusal);
                 } else {
@@ -51,6 +56,14 @@ public final class FakeAmiActions {
   /** From now on, {@code address} for {@code queue} fails with Asterisk's {@code message}. */
   public void refuse(String address, String queue, String message) {
     refusals.put(address + " " + queue, message);
+  }
+
+  /**
+   * The next request to {@code address} runs {@code first} before it is answered, as the PBX's
+   * event confirming an action can reach the node before the action's reply.
+   */
+  public void beforeReply(String address, Runnable first) {
+    beforeReplies.put(address, first);
   }
 
   /** Every request so far, each with the address it came to under {@code address}. */

@@ -18,9 +18,12 @@ public final class ConsoleAddresses {
   public static final String TO_ROLE_PREFIX = "console.to.role.";
 
   /**
-   * Request/reply: a {@link ConsoleCommand} a client sent; the reply is a {@link ConsoleMessage}
-   * sent back to that session, a failure ({@code ReplyException} with an {@code ErrorCode} bus code
-   * and a message) is sent back as an {@code error} frame.
+   * Prefix of {@link #commandAddress(String)}. Request/reply: a {@link ConsoleCommand} a client
+   * sent goes to {@code console.command.<domain>}, the domain being its type's first dotted segment
+   * ({@code agent.ready} to {@code console.command.agent}), so that each module answers its own
+   * commands. The reply is a {@link ConsoleMessage} sent back to that session, a failure ({@code
+   * ReplyException} with an {@code ErrorCode} bus code and a message) is sent back as an {@code
+   * error} frame.
    */
   public static final String COMMAND = "console.command";
 
@@ -52,6 +55,27 @@ public final class ConsoleAddresses {
   /** The address every session of {@code userId} listens on (published). */
   public static String toUser(long userId) {
     return TO_USER_PREFIX + userId;
+  }
+
+  /**
+   * Where a command of {@code type} is sent: {@code console.command.<domain>}, e.g. {@code
+   * console.command.call} for {@code call.dial} (request/reply, one consumer per domain).
+   */
+  public static String commandAddress(String type) {
+    return COMMAND + "." + commandDomain(type);
+  }
+
+  /**
+   * The domain of a command type: its first dotted segment ({@code agent} of {@code agent.ready}).
+   */
+  public static String commandDomain(String type) {
+    Objects.requireNonNull(type, "type");
+    int dot = type.indexOf('.');
+    String domain = dot < 0 ? type : type.substring(0, dot);
+    if (domain.isEmpty()) {
+      throw new IllegalArgumentException("command type '" + type + "' has no domain");
+    }
+    return domain;
   }
 
   /** The address every session of a holder of {@code role} listens on (published). */

@@ -6,8 +6,9 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * A command a console client sent, as the session layer forwards it on {@link
- * ConsoleAddresses#COMMAND}, with the verified identity of the session that sent it.
+ * A command a console client sent, as the session layer forwards it to {@link
+ * ConsoleAddresses#commandAddress(String)} of its type, with the verified identity of the session
+ * that sent it.
  *
  * @param userId the sender's user id
  * @param username the sender's username

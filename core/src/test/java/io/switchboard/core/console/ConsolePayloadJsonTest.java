@@ -14,7 +14,7 @@ class ConsolePayloadJsonTest {
     JsonObject data = new JsonObject().put("reason", "lunch");
     ConsoleMessage message = new ConsoleMessage("agent.state.changed", data);
     ConsoleCommand command = new ConsoleCommand(7, "ann", List.of("agent"), "agent.pause", data);
-    SnapshotRequest snapshot = new SnapshotRequest(7, List.of("agent", "supervisor"));
+    SnapshotRequest snapshot = new SnapshotRequest(7, "ann", List.of("agent", "supervisor"));
     TokenVerifyRequest verify = new TokenVerifyRequest("abc");
     VerifiedUser user = new VerifiedUser(7, "ann", List.of("admin"));
 
@@ -38,6 +38,10 @@ class ConsolePayloadJsonTest {
             () -> VerifiedUser.fromJson(new JsonObject().put("userId", "x").put("username", "a")))
         .hasMessageContaining("'userId'");
     assertThatThrownBy(() -> SnapshotRequest.fromJson(new JsonObject().put("userId", 1)))
+        .hasMessageContaining("'username'");
+    assertThatThrownBy(
+            () ->
+                SnapshotRequest.fromJson(new JsonObject().put("userId", 1).put("username", "ann")))
         .hasMessageContaining("'roles'");
   }
 
@@ -46,6 +50,16 @@ class ConsolePayloadJsonTest {
     assertThat(ConsoleAddresses.toUser(42)).isEqualTo("console.to.user.42");
     assertThat(ConsoleAddresses.toRole("supervisor")).isEqualTo("console.to.role.supervisor");
     assertThatThrownBy(() -> ConsoleAddresses.toRole("root")).hasMessageContaining("'root'");
+  }
+
+  @Test
+  void aCommandGoesToTheAddressOfItsTypesFirstSegment() {
+    assertThat(ConsoleAddresses.commandAddress("agent.wrapup.done"))
+        .isEqualTo("console.command.agent");
+    assertThat(ConsoleAddresses.commandAddress("call.dial")).isEqualTo("console.command.call");
+    assertThat(ConsoleAddresses.commandAddress("ping")).isEqualTo("console.command.ping");
+    assertThat(ConsoleAddresses.commandDomain("supervisor.spy")).isEqualTo("supervisor");
+    assertThatThrownBy(() -> ConsoleAddresses.commandAddress(".x")).hasMessageContaining("'.x'");
   }
 
   @Test

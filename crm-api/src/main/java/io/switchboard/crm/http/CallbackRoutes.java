@@ -1,8 +1,8 @@
 package io.switchboard.crm.http;
 
+import io.switchboard.core.phone.PhoneNormalizer;
 import io.switchboard.crm.model.Callback;
 import io.switchboard.crm.persistence.CallbackRepository;
-import io.switchboard.crm.phone.PhoneNormalizer;
 import io.switchboard.crm.security.Permission;
 import io.switchboard.crm.security.Principal;
 import io.vertx.ext.web.RoutingContext;

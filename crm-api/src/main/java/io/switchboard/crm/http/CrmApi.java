@@ -1,7 +1,7 @@
 package io.switchboard.crm.http;
 
+import io.switchboard.core.phone.PhoneNormalizer;
 import io.switchboard.crm.persistence.CrmRepositories;
-import io.switchboard.crm.phone.PhoneNormalizer;
 import io.switchboard.crm.security.RouteGuard;
 import io.switchboard.crm.security.SensitiveFieldPolicy;
 import io.vertx.core.Vertx;

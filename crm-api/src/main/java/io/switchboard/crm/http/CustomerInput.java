@@ -1,12 +1,12 @@
 package io.switchboard.crm.http;
 
+import io.switchboard.core.phone.PhoneNormalizer;
 import io.switchboard.crm.model.Customer;
 import io.switchboard.crm.model.CustomerDraft;
 import io.switchboard.crm.model.CustomerDraft.AddressDraft;
 import io.switchboard.crm.model.CustomerDraft.AnniversaryDraft;
 import io.switchboard.crm.model.CustomerDraft.PhoneDraft;
 import io.switchboard.crm.model.CustomerKind;
-import io.switchboard.crm.phone.PhoneNormalizer;
 import io.vertx.core.json.JsonObject;
 import java.time.LocalDate;
 import java.util.ArrayList;

@@ -2,10 +2,10 @@ package io.switchboard.crm.http;
 
 import io.switchboard.core.error.ErrorCode;
 import io.switchboard.core.error.SwitchboardException;
+import io.switchboard.core.phone.PhoneNormalizer;
 import io.switchboard.crm.model.LookupMatch;
 import io.switchboard.crm.persistence.CrmRepositories;
 import io.switchboard.crm.persistence.CustomerViewRepository;
-import io.switchboard.crm.phone.PhoneNormalizer;
 import io.switchboard.crm.security.Principal;
 import io.switchboard.crm.security.Role;
 import io.switchboard.crm.security.SensitiveFieldPolicy;

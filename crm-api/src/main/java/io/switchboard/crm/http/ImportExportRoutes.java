@@ -1,12 +1,12 @@
 package io.switchboard.crm.http;
 
+import io.switchboard.core.csv.CsvDecoder;
+import io.switchboard.core.csv.CsvFormatException;
+import io.switchboard.core.csv.CsvParser;
+import io.switchboard.core.csv.CsvWriter;
 import io.switchboard.core.error.ErrorCode;
 import io.switchboard.core.error.FieldError;
 import io.switchboard.core.error.SwitchboardException;
-import io.switchboard.crm.csv.CsvDecoder;
-import io.switchboard.crm.csv.CsvFormatException;
-import io.switchboard.crm.csv.CsvParser;
-import io.switchboard.crm.csv.CsvWriter;
 import io.switchboard.crm.model.CustomerQuery;
 import io.switchboard.crm.persistence.CustomerTransferRepository;
 import io.switchboard.crm.security.Permission;

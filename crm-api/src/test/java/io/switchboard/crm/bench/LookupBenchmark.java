@@ -2,10 +2,10 @@ package io.switchboard.crm.bench;
 
 import io.switchboard.core.config.PostgresSettings;
 import io.switchboard.core.persistence.PostgresDatabase;
+import io.switchboard.core.phone.PhoneNormalizer;
 import io.switchboard.crm.http.CrmApi;
 import io.switchboard.crm.persistence.CrmRepositories;
 import io.switchboard.crm.persistence.CustomerLookupSql;
-import io.switchboard.crm.phone.PhoneNormalizer;
 import io.switchboard.crm.security.Permission;
 import io.switchboard.crm.security.Principal;
 import io.switchboard.crm.security.Role;

@@ -1,8 +1,8 @@
 package io.switchboard.crm.http;
 
 import io.switchboard.core.persistence.PostgresDatabase;
+import io.switchboard.core.phone.PhoneNormalizer;
 import io.switchboard.crm.persistence.CrmRepositories;
-import io.switchboard.crm.phone.PhoneNormalizer;
 import io.switchboard.testsupport.TestDatabase;
 import io.vertx.core.Context;
 import io.vertx.core.Future;

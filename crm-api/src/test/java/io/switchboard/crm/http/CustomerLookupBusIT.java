@@ -4,9 +4,9 @@ import static io.switchboard.crm.http.CrmTestServer.mobile;
 import static io.switchboard.crm.http.CrmTestServer.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.switchboard.core.phone.PhoneNormalizer;
 import io.switchboard.core.redis.RedisDatabase;
 import io.switchboard.crm.persistence.CrmRepositories;
-import io.switchboard.crm.phone.PhoneNormalizer;
 import io.switchboard.crm.security.PhoneMaskingPolicy;
 import io.switchboard.crm.security.redis.ActiveCallStore;
 import io.switchboard.testsupport.TestRedis;

@@ -2,8 +2,8 @@ package io.switchboard.crm.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.switchboard.core.phone.PhoneNormalizer;
 import io.switchboard.crm.persistence.CrmRepositories;
-import io.switchboard.crm.phone.PhoneNormalizer;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Route;

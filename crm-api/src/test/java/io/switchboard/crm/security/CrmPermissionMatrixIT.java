@@ -3,10 +3,10 @@ package io.switchboard.crm.security;
 import static io.switchboard.crm.security.AuthRoutesIT.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.switchboard.core.phone.PhoneNormalizer;
 import io.switchboard.crm.http.CrmApi;
 import io.switchboard.crm.http.RouteSpec;
 import io.switchboard.crm.persistence.CrmRepositories;
-import io.switchboard.crm.phone.PhoneNormalizer;
 import io.switchboard.crm.security.PermissionMatrixWalker.Access;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;

@@ -1,5 +1,6 @@
 package io.switchboard.deploy.http;
 
+import io.switchboard.agentws.session.ConsoleLimits;
 import io.switchboard.core.config.HttpSettings;
 import io.switchboard.core.health.HealthMonitor;
 import io.switchboard.core.metrics.PrometheusMetrics;
@@ -14,9 +15,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
- * The node's HTTP server: health, metrics, and (as later modules arrive) the REST API and the web
- * console. Deployed last, so that it answers only once everything behind it has started, and
- * undeployed first on shutdown, so that no new request arrives while the rest drains.
+ * The node's HTTP server: health, metrics, the modules' REST API and the console's WebSocket
+ * ({@code /ws}, with the WebSocket limits of {@link ConsoleLimits}). Deployed last, so that it
+ * answers only once everything behind it has started, and undeployed first on shutdown, so that no
+ * new request arrives while the rest drains.
  */
 public final class HttpServerVerticle extends VerticleBase {
 
@@ -32,27 +34,33 @@ public final class HttpServerVerticle extends VerticleBase {
   private final HttpSettings settings;
   private final HealthMonitor health;
   private final PrometheusMetrics metrics;
+  private final List<Consumer<Router>> preBodyFeatures;
   private final List<Consumer<Router>> features;
   private HttpServer server;
 
   /**
-   * @param features each adds a module's routes (the CRM's REST API, later the console) to the
-   *     router, after the body handler and before the error handlers
+   * @param preBodyFeatures each adds a module's routes that must see the request before the body
+   *     handler reads it (the console's WebSocket upgrade)
+   * @param features each adds a module's routes (the CRM's REST API) to the router, after the body
+   *     handler and before the error handlers
    */
   public HttpServerVerticle(
       HttpSettings settings,
       HealthMonitor health,
       PrometheusMetrics metrics,
+      List<Consumer<Router>> preBodyFeatures,
       List<Consumer<Router>> features) {
     this.settings = settings;
     this.health = health;
     this.metrics = metrics;
+    this.preBodyFeatures = List.copyOf(preBodyFeatures);
     this.features = List.copyOf(features);
   }
 
   @Override
   public Future<?> start() {
     Router router = Router.router(vertx);
+    preBodyFeatures.forEach(feature -> feature.accept(router));
     router.route().handler(BodyHandler.create(false).setBodyLimit(settings.maxBodySize()));
     new HealthRoutes(health).mount(router);
     new MetricsRoutes(metrics).mount(router);
@@ -67,7 +75,10 @@ public final class HttpServerVerticle extends VerticleBase {
             .setPort(settings.port())
             .setMaxInitialLineLength(MAX_INITIAL_LINE)
             .setMaxHeaderSize(MAX_HEADER_SIZE)
-            .setIdleTimeout(IDLE_TIMEOUT_SECONDS);
+            .setIdleTimeout(IDLE_TIMEOUT_SECONDS)
+            .setMaxWebSocketFrameSize(ConsoleLimits.MAX_FRAME_BYTES)
+            .setMaxWebSocketMessageSize(ConsoleLimits.MAX_MESSAGE_BYTES)
+            .setWebSocketSubProtocols(ConsoleLimits.SERVER_SUBPROTOCOLS);
     server = vertx.createHttpServer(options).requestHandler(router);
     return server.listen();
   }

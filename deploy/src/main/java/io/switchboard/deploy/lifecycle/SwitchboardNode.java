@@ -1,5 +1,6 @@
 package io.switchboard.deploy.lifecycle;
 
+import io.switchboard.agentws.AgentWsModule;
 import io.switchboard.ami.AmiBridge;
 import io.switchboard.core.SuppressForbidden;
 import io.switchboard.core.config.SwitchboardSettings;
@@ -106,8 +107,19 @@ public final class SwitchboardNode {
     CrmModule crm = await(CrmModule.start(vertx, database, redis, settings), START_TIMEOUT);
     stopSteps.push(new Step("crm", false, budget -> await(crm.close(), budget)));
 
+    AgentWsModule console =
+        await(
+            AgentWsModule.start(vertx, database, redis, settings, metrics.registry()),
+            START_TIMEOUT);
+    stopSteps.push(new Step("console", false, budget -> await(console.close(), budget)));
+
     HttpServerVerticle http =
-        new HttpServerVerticle(settings.http(), health, metrics, List.of(crm::mount));
+        new HttpServerVerticle(
+            settings.http(),
+            health,
+            metrics,
+            List.of(console::mountBeforeBody),
+            List.of(crm::mount));
     String httpDeployment = await(vertx.deployVerticle(http), START_TIMEOUT);
     stopSteps.push(
         new Step("http server", false, budget -> await(vertx.undeploy(httpDeployment), budget)));

@@ -11,16 +11,16 @@ import java.util.function.BooleanSupplier;
  * Blocking waits for the test thread (never an event loop): a future's result, or a condition that
  * becomes true. A wait that runs out fails the test with what it waited for.
  */
-final class Await {
+public final class Await {
 
   /** Longest wait for one future; a step of the simulation takes milliseconds. */
-  static final Duration FUTURE_TIMEOUT = Duration.ofSeconds(20);
+  public static final Duration FUTURE_TIMEOUT = Duration.ofSeconds(20);
 
   private static final long POLL_MILLIS = 20;
 
   private Await() {}
 
-  static <T> T result(Future<T> future) {
+  public static <T> T result(Future<T> future) {
     try {
       return future
           .toCompletionStage()

@@ -1,0 +1,86 @@
+package io.switchboard.dialer;
+
+import io.switchboard.core.config.SwitchboardSettings;
+import io.switchboard.core.persistence.PostgresDatabase;
+import io.switchboard.core.phone.PhoneNormalizer;
+import io.switchboard.dialer.compliance.DialCompliance;
+import io.switchboard.dialer.http.DialerApi;
+import io.switchboard.dialer.http.DialerRouteGuard;
+import io.switchboard.dialer.lead.LeadCsvImport;
+import io.switchboard.dialer.lead.NumberTimeZones;
+import io.switchboard.dialer.persistence.DialerRepositories;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.ext.web.Router;
+import java.time.Clock;
+
+/**
+ * The dialer as the node starts it: campaigns, lead lists and compliance over the node's PostgreSQL
+ * pool, and their REST routes under {@code /api/v1}, guarded by the login tokens crm-api answers
+ * for on {@code auth.token.verify}. {@link #mount} adds the routes to the node's router, behind its
+ * body handler and before its error handler. {@link #repositories()} and {@link #compliance()} are
+ * what the dialing runner (not built yet) picks and records leads with. Built on the node's start
+ * thread (it loads libphonenumber's time-zone tables); its routes run on the HTTP server's event
+ * loops.
+ */
+public final class DialerModule {
+
+  private final DialerRepositories repositories;
+  private final DialCompliance compliance;
+  private final DialerApi api;
+
+  private DialerModule(DialerRepositories repositories, DialCompliance compliance, DialerApi api) {
+    this.repositories = repositories;
+    this.compliance = compliance;
+    this.api = api;
+  }
+
+  /** Builds the dialer on the system clock. */
+  public static Future<DialerModule> start(
+      Vertx vertx, PostgresDatabase database, SwitchboardSettings settings) {
+    return start(vertx, database, settings, Clock.systemUTC());
+  }
+
+  /** Builds the dialer; {@code clock} decides calling windows, locks and retry delays. */
+  public static Future<DialerModule> start(
+      Vertx vertx, PostgresDatabase database, SwitchboardSettings settings, Clock clock) {
+    PhoneNormalizer phones = PhoneNormalizer.from(settings.crm());
+    NumberTimeZones zones = new NumberTimeZones();
+    DialCompliance compliance = new DialCompliance(clock, zones);
+    DialerRepositories repositories = DialerRepositories.over(database, compliance, clock);
+    DialerApi api =
+        new DialerApi(
+            vertx,
+            repositories,
+            phones,
+            new LeadCsvImport(phones, zones, LeadCsvImport.MAX_ROWS),
+            new DialerRouteGuard(vertx),
+            clock);
+    return Future.succeededFuture(new DialerModule(repositories, compliance, api));
+  }
+
+  /** Adds the dialer's routes under /api/v1 to {@code root}. */
+  public void mount(Router root) {
+    root.route(DialerApi.BASE_PATH + "/*").subRouter(api.router());
+  }
+
+  /** The repositories, for the dialing runner. */
+  public DialerRepositories repositories() {
+    return repositories;
+  }
+
+  /** The compliance check, for the dialing runner. */
+  public DialCompliance compliance() {
+    return compliance;
+  }
+
+  /** The API, for tests that walk its routes. */
+  public DialerApi api() {
+    return api;
+  }
+
+  /** Nothing to stop yet: the module holds no workers, consumers or timers. */
+  public Future<Void> close() {
+    return Future.succeededFuture();
+  }
+}
