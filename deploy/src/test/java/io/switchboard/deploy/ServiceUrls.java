@@ -18,7 +18,7 @@ public final class ServiceUrls {
    * The environment of a production-mode node on a free HTTP port using these services, with the
    * bootstrap admin's password and {@code more} settings.
    */
-  static Map<String, String> productionEnvironment(
+  public static Map<String, String> productionEnvironment(
       TestDatabase database, TestRedis redis, String adminPassword, Map<String, String> more) {
     Map<String, String> environment = new HashMap<>(more);
     environment.put("SWITCHBOARD_MODE", "production");

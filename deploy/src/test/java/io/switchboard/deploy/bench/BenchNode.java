@@ -32,18 +32,21 @@ final class BenchNode implements AutoCloseable {
 
   /** Starts the node and waits until it says it is ready; {@code amiPort} 0: no Asterisk. */
   static BenchNode start(TestDatabase database, TestRedis redis, int amiPort) throws Exception {
+    return start(database, redis, amiPort, Map.of());
+  }
+
+  /** The same, with more {@code SWITCHBOARD_*} settings (say a bigger PostgreSQL pool). */
+  static BenchNode start(
+      TestDatabase database, TestRedis redis, int amiPort, Map<String, String> settings)
+      throws Exception {
     Path directory = Files.createTempDirectory("switchboard-bench");
-    Map<String, String> environment = new HashMap<>();
-    environment.put("SWITCHBOARD_MODE", "production");
-    environment.put("SWITCHBOARD_HTTP_PORT", "0");
-    environment.put("SWITCHBOARD_DATA_DIR", directory.resolve("data").toString());
-    environment.put("SWITCHBOARD_POSTGRES_URL", ServiceUrls.postgres(database.address()));
-    environment.put("SWITCHBOARD_REDIS_URL", ServiceUrls.redis(redis.address()));
-    environment.put("SWITCHBOARD_REDIS_KEY_PREFIX", redis.keyPrefix());
-    environment.put("SWITCHBOARD_SECURITY_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD);
+    Map<String, String> more = new HashMap<>(settings);
+    more.put("SWITCHBOARD_DATA_DIR", directory.resolve("data").toString());
     if (amiPort > 0) {
-      environment.put("SWITCHBOARD_AMI_SERVERS", "pbx=ami://admin:admin@127.0.0.1:" + amiPort);
+      more.put("SWITCHBOARD_AMI_SERVERS", "pbx=ami://admin:admin@127.0.0.1:" + amiPort);
     }
+    Map<String, String> environment =
+        ServiceUrls.productionEnvironment(database, redis, ADMIN_PASSWORD, more);
     ServerProcess process = ServerProcess.start(directory, JVM_OPTIONS, environment);
     try {
       return new BenchNode(process, process.awaitReady(Duration.ofSeconds(120)));

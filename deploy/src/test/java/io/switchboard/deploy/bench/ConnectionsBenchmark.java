@@ -44,8 +44,8 @@ public final class ConnectionsBenchmark {
                 connections,
                 inFlight,
                 i -> consoleTarget(node.port(), agents.get(i % users).token()),
-                true);
-        console.sessionsGauge = sessionsGauge(node.port());
+                true,
+                () -> sessionsGauge(node.port()));
       }
       HeldSockets plain;
       try (PlainServerProcess server = PlainServerProcess.start()) {
@@ -65,7 +65,7 @@ public final class ConnectionsBenchmark {
       System.out.println(console.row("node /ws console sessions (snapshot received)"));
       System.out.println(plain.row("reference: bare Vert.x WebSockets, no session layer"));
       System.out.printf(
-          "node's switchboard_console_sessions gauge with all open: %s%n", console.sessionsGauge);
+          "node's switchboard_console_sessions gauge with all open: %s%n", console.whileOpen);
     } finally {
       Blocking.await(vertx.close(), 60);
     }

@@ -2,6 +2,7 @@ package io.switchboard.deploy.bench;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.http.WebSocketConnectOptions;
+import java.util.concurrent.Callable;
 import java.util.function.IntFunction;
 
 /**
@@ -18,7 +19,7 @@ final class HeldSockets {
   double openSeconds;
   long heapBefore;
   long heapAfter;
-  String sessionsGauge = "";
+  String whileOpen = "";
   String loadAverage = "";
 
   private HeldSockets() {}
@@ -29,7 +30,8 @@ final class HeldSockets {
       int count,
       int inFlight,
       IntFunction<WebSocketConnectOptions> target,
-      boolean awaitFirstFrame)
+      boolean awaitFirstFrame,
+      Callable<String> whileOpen)
       throws Exception {
     HeldSockets result = new HeldSockets();
     result.asked = count;
@@ -41,6 +43,7 @@ final class HeldSockets {
     Thread.sleep(2_000);
     result.heapAfter = HeapProbe.usedAfterGc(serverPid);
     result.loadAverage = MachineLoad.oneMinute();
+    result.whileOpen = whileOpen.call();
     result.held = opened - fleet.closedByServer();
     result.failed = fleet.failed();
     result.firstFailure = fleet.firstFailure();
@@ -51,7 +54,7 @@ final class HeldSockets {
   static String header() {
     return String.format(
         "%-48s %8s %8s %8s %11s %11s %13s %6s",
-        "server", "held", "failed", "open s", "heap before", "heap after", "heap/socket");
+        "server", "held", "failed", "open s", "heap before", "heap after", "heap/socket", "load");
   }
 
   String row(String label) {

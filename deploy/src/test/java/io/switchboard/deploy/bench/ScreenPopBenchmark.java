@@ -6,6 +6,7 @@ import io.switchboard.testsupport.TestDatabase;
 import io.switchboard.testsupport.TestRedis;
 import io.vertx.core.Vertx;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Screen-pop latency, end to end: from the {@code AgentCalled} frame leaving the simulated
@@ -17,7 +18,8 @@ import java.util.List;
  * it, measured in the same run at the same time: the bare AMI path (the same frames to a raw AMI
  * client in this JVM) and the CRM step alone over REST. Not a test: it prints figures.
  *
- * <p>Run from the {@code deploy} directory after {@code package}; see deploy/README.md.
+ * <p>{@code --pool-size N} sets the node's {@code postgres.pool-size} (default: the node's own).
+ * Run from the {@code deploy} directory after {@code package}; see deploy/README.md.
  */
 public final class ScreenPopBenchmark {
 
@@ -35,7 +37,8 @@ public final class ScreenPopBenchmark {
 
   public static void main(String[] args) throws Exception {
     BenchOptions options =
-        BenchOptions.parse(args, "agents", "customers", "queues", "rate", "warmup", "seconds");
+        BenchOptions.parse(
+            args, "agents", "customers", "queues", "rate", "warmup", "seconds", "pool-size");
     ScreenPopReport.Settings settings =
         new ScreenPopReport.Settings(
             options.integer("agents", 1_000),
@@ -43,7 +46,8 @@ public final class ScreenPopBenchmark {
             options.integer("queues", 4),
             options.number("rate", 100),
             options.integer("warmup", 20),
-            options.integer("seconds", 60));
+            options.integer("seconds", 60),
+            options.integer("pool-size", 0));
     Vertx vertx = Vertx.vertx();
     try (TestDatabase database = TestDatabase.create();
         TestRedis redis = TestRedis.create()) {
@@ -69,7 +73,11 @@ public final class ScreenPopBenchmark {
     try {
       AgentCalledTap tap = new AgentCalledTap(nodePath, rawPath);
       Blocking.await(sim.frameTap(tap), 10);
-      try (BenchNode node = BenchNode.start(database, redis, sim.port())) {
+      Map<String, String> nodeSettings =
+          settings.poolSize() > 0
+              ? Map.of("SWITCHBOARD_POSTGRES_POOL_SIZE", Integer.toString(settings.poolSize()))
+              : Map.of();
+      try (BenchNode node = BenchNode.start(database, redis, sim.port(), nodeSettings)) {
         say("node ready on port %d (pid %d)", node.port(), node.pid());
         withAgents(node, sim, tap);
       }

@@ -7,7 +7,13 @@ final class ScreenPopReport {
 
   /** The run's conditions, from the command line. */
   record Settings(
-      int agents, int customers, int queues, double rate, int warmupSeconds, int seconds) {}
+      int agents,
+      int customers,
+      int queues,
+      double rate,
+      int warmupSeconds,
+      int seconds,
+      int poolSize) {}
 
   /** What happened in the measured window. */
   record Outcome(long callsPlaced, long screenPops, long callsFailed, String loadAverage) {}
@@ -19,13 +25,14 @@ final class ScreenPopReport {
       Settings run, Outcome outcome, ConsoleCounters counters, Path node, Path raw, CrmProbe crm) {
     System.out.printf(
         "%nscreen pop: %,d agents in %d queues, %,d customers, %.0f calls/s asked,"
-            + " %d s warm-up, %d s measured, %d cores, load average %s%n",
+            + " %d s warm-up, %d s measured, PostgreSQL pool %s, %d cores, load average %s%n",
         run.agents(),
         run.queues(),
         run.customers(),
         run.rate(),
         run.warmupSeconds(),
         run.seconds(),
+        run.poolSize() > 0 ? Integer.toString(run.poolSize()) : "default",
         Runtime.getRuntime().availableProcessors(),
         outcome.loadAverage());
     System.out.printf(
