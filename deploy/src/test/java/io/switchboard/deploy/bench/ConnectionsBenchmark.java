@@ -51,7 +51,13 @@ public final class ConnectionsBenchmark {
       try (PlainServerProcess server = PlainServerProcess.start()) {
         plain =
             HeldSockets.measure(
-                vertx, server.pid(), connections, inFlight, i -> plainTarget(server.port()), false);
+                vertx,
+                server.pid(),
+                connections,
+                inFlight,
+                i -> plainTarget(server.port()),
+                false,
+                () -> "");
       }
       System.out.printf(
           "%nconnections: %,d asked, %d in flight while opening, %d sessions per agent user,"
