@@ -76,6 +76,19 @@ final class BenchNode implements AutoCloseable {
         .toList();
   }
 
+  /**
+   * The line after the first {@code Unhandled exception} the node logged (its exception), or null.
+   */
+  String firstUnhandledException() {
+    List<String> lines = process.stdoutLines();
+    for (int i = 0; i + 1 < lines.size(); i++) {
+      if (lines.get(i).contains("Unhandled exception")) {
+        return lines.get(i + 1);
+      }
+    }
+    return null;
+  }
+
   /** SIGTERM, then up to 15 s for a clean exit. */
   @Override
   public void close() throws Exception {

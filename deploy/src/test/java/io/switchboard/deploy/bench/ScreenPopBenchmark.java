@@ -153,6 +153,9 @@ public final class ScreenPopBenchmark {
       say("first CRM probe error: %s", crm.firstError());
     }
     NodeLog.printKinds(node.warnings());
+    if (node.firstUnhandledException() != null) {
+      say("the node's first unhandled exception: %s", node.firstUnhandledException());
+    }
   }
 
   private static double secondsSince(long startedNanos) {
