@@ -51,13 +51,23 @@ public final class ServerProcess implements AutoCloseable {
   /** Starts the runnable jar with these settings as environment variables and these arguments. */
   public static ServerProcess start(
       Path workingDirectory, Map<String, String> environment, String... args) throws IOException {
+    return start(workingDirectory, List.of("-Xmx512m"), environment, args);
+  }
+
+  /** Starts the runnable jar with these JVM options (benchmarks size the heap themselves). */
+  public static ServerProcess start(
+      Path workingDirectory,
+      List<String> jvmOptions,
+      Map<String, String> environment,
+      String... args)
+      throws IOException {
     Path jar = Path.of("target", "switchboard.jar").toAbsolutePath();
     if (!Files.isRegularFile(jar)) {
       throw new IllegalStateException(jar + " is missing: integration tests run after `package`");
     }
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.add("-Xmx512m");
+    command.addAll(jvmOptions);
     command.add("-jar");
     command.add(jar.toString());
     command.addAll(List.of(args));
@@ -65,6 +75,11 @@ public final class ServerProcess implements AutoCloseable {
     builder.environment().keySet().removeIf(name -> name.startsWith("SWITCHBOARD_"));
     builder.environment().putAll(environment);
     return new ServerProcess(builder.start());
+  }
+
+  /** The process id (for {@code jcmd}). */
+  public long pid() {
+    return process.pid();
   }
 
   /** Waits for the start-up line and returns the HTTP port it names. */

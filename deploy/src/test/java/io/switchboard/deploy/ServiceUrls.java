@@ -10,7 +10,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 /** URLs, with credentials, for handing test services to a server process as settings. */
-final class ServiceUrls {
+public final class ServiceUrls {
 
   private ServiceUrls() {}
 
@@ -18,7 +18,7 @@ final class ServiceUrls {
    * The environment of a production-mode node on a free HTTP port using these services, with the
    * bootstrap admin's password and {@code more} settings.
    */
-  static Map<String, String> productionEnvironment(
+  public static Map<String, String> productionEnvironment(
       TestDatabase database, TestRedis redis, String adminPassword, Map<String, String> more) {
     Map<String, String> environment = new HashMap<>(more);
     environment.put("SWITCHBOARD_MODE", "production");
@@ -30,7 +30,7 @@ final class ServiceUrls {
     return Map.copyOf(environment);
   }
 
-  static String postgres(PostgresAddress address) {
+  public static String postgres(PostgresAddress address) {
     String password =
         address.password() == null
             ? ""
@@ -46,7 +46,7 @@ final class ServiceUrls {
         + address.database();
   }
 
-  static String redis(RedisAddress address) {
+  public static String redis(RedisAddress address) {
     String credentials =
         address.password() == null
             ? ""

@@ -4,6 +4,7 @@ import io.switchboard.pbxsim.model.CallBehaviour;
 import io.switchboard.pbxsim.model.Channel;
 import io.switchboard.pbxsim.model.OriginateScript;
 import io.switchboard.pbxsim.model.PbxModel;
+import io.switchboard.pbxsim.server.FrameTap;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -138,6 +139,18 @@ public final class PbxSimulator {
     Promise<Integer> done = Promise.promise();
     context.runOnContext(v -> verticle.server().resumeAccepting().onComplete(done));
     return done.future();
+  }
+
+  /**
+   * Sets (or with null removes) a tap told, on the simulator's context, of every event frame right
+   * after it was handed to a session's socket (see {@link FrameTap} for the exact moment).
+   */
+  public Future<Void> frameTap(FrameTap tap) {
+    return onModel(
+        m -> {
+          verticle.server().frameTap(tap);
+          return null;
+        });
   }
 
   /** Sessions dropped because they stopped reading. */

@@ -83,6 +83,43 @@ class PbxSimulatorIT {
   }
 
   @Test
+  void theFrameTapSeesEachEventWrittenToTheSessionThatGotIt(Vertx vertx, VertxTestContext ctx) {
+    List<String> tapped = new java.util.ArrayList<>();
+    List<String> tappedSessions = new java.util.ArrayList<>();
+    sim(vertx)
+        .compose(
+            sim ->
+                sim.frameTap(
+                        (event, session, nanos) -> {
+                          tapped.add(event.name());
+                          tappedSessions.add(session.toString());
+                        })
+                    .compose(v -> AmiTestClient.loggedIn(vertx, sim.port(), "agent"))
+                    .compose(
+                        c ->
+                            sim.placeInboundCall(
+                                    "sales", "+442071234567", CallBehaviour.answeredAfter(2_000, 0))
+                                .compose(call -> c.awaitEvent("AgentCalled"))
+                                .compose(e -> sim.frameTap(null))
+                                .compose(v -> sim.advance(Duration.ofSeconds(5)))
+                                .compose(v -> c.awaitEvent("AgentConnect"))
+                                .map(e -> c)))
+        .onComplete(
+            ctx.succeeding(
+                c ->
+                    ctx.verify(
+                        () -> {
+                          // the agent-class events up to the ring, and nothing once the tap is off
+                          assertThat(tapped).contains("AgentCalled").doesNotContain("AgentConnect");
+                          assertThat(c.events().stream().map(AmiMessage::name).toList())
+                              .startsWith(tapped.toArray(String[]::new));
+                          assertThat(tappedSessions)
+                              .containsOnly(c.socket().localAddress().toString());
+                          ctx.completeNow();
+                        })));
+  }
+
+  @Test
   void queueStatusAndCoreShowChannelsListExactlyWhatIsLive(Vertx vertx, VertxTestContext ctx) {
     sim(vertx)
         .compose(

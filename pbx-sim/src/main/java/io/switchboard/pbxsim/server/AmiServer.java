@@ -40,6 +40,7 @@ public final class AmiServer {
   private final long startMillis = System.currentTimeMillis();
 
   private java.util.function.Consumer<AmiSessionHandle> loginListener = s -> {};
+  private FrameTap frameTap;
   private NetServer server;
   private int boundPort;
   private int holdDepth;
@@ -133,8 +134,15 @@ public final class AmiServer {
     int category = EventClass.ofPrivilege(event.get("Privilege"));
     byte[] encoded = AmiFrameEncoder.encode(event);
     for (AmiSession session : new ArrayList<>(sessions)) {
-      session.deliver(category, encoded);
+      if (session.deliver(category, encoded) && frameTap != null) {
+        frameTap.written(event, session.remoteAddress(), System.nanoTime());
+      }
     }
+  }
+
+  /** Sets (or with null removes) the tap told of every event frame written to a session. */
+  public void frameTap(FrameTap tap) {
+    this.frameTap = tap;
   }
 
   /** Runs {@code work} with events held back, then delivers them in order. */

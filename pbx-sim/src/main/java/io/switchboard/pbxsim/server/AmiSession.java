@@ -13,6 +13,7 @@ import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.net.NetSocket;
+import io.vertx.core.net.SocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.Locale;
@@ -215,19 +216,27 @@ final class AmiSession implements AmiFrameListener, AmiSessionHandle {
     }
   }
 
-  /** Writes an already-encoded event when the session's mask lets its class through. */
-  void deliver(int category, byte[] encoded) {
+  /**
+   * Writes an already-encoded event when the session's mask lets its class through; true when it
+   * was handed to the socket.
+   */
+  boolean deliver(int category, byte[] encoded) {
     if (!closed && actions.authenticated() && EventClass.delivers(actions.eventMask(), category)) {
-      writeBytes(Buffer.buffer(encoded));
+      return writeBytes(Buffer.buffer(encoded));
     }
+    return false;
   }
 
-  private void writeBytes(Buffer bytes) {
+  SocketAddress remoteAddress() {
+    return socket.remoteAddress();
+  }
+
+  private boolean writeBytes(Buffer bytes) {
     int length = bytes.length();
     outboundBytes += length;
     if (outboundBytes > settings.maxOutboundBytes()) {
       dropSlow("more than " + settings.maxOutboundBytes() + " bytes unsent");
-      return;
+      return false;
     }
     socket.write(bytes).onComplete(ar -> outboundBytes -= length);
     if (socket.writeQueueFull() && slowTimer < 0) {
@@ -241,6 +250,7 @@ final class AmiSession implements AmiFrameListener, AmiSessionHandle {
                 }
               });
     }
+    return true;
   }
 
   private void cancelSlowTimer() {
