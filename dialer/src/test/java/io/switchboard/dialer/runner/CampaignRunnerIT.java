@@ -75,8 +75,8 @@ class CampaignRunnerIT {
             - {interface: PJSIP/2008, paused: true}
       traffic:
         rate: 1/s
-        answerDelay: {kind: uniform, min: 0.05, max: 0.2}
-        talk: {kind: uniform, min: 0.3, max: 0.9}
+        answerDelay: {kind: uniform, min: 0.05, max: 0.15}
+        talk: {kind: uniform, min: 0.2, max: 0.6}
       originate:
         answered: 0.75
         busy: 0.1
@@ -84,8 +84,8 @@ class CampaignRunnerIT {
         congestion: 0.05
         failed: 0.03
         machine: 0.2
-        ring: {kind: uniform, min: 0.2, max: 0.8}
-        talk: {kind: uniform, min: 0.3, max: 0.9}
+        ring: {kind: uniform, min: 0.1, max: 0.4}
+        talk: {kind: uniform, min: 0.2, max: 0.6}
       """;
 
   @TempDir static Path directory;
@@ -155,7 +155,7 @@ class CampaignRunnerIT {
                 postgres,
                 settings,
                 CLOCK,
-                RunnerSettings.defaults().withTick(Duration.ofMillis(200))));
+                RunnerSettings.defaults().withTick(Duration.ofMillis(100))));
     repositories = dialer.repositories();
   }
 
@@ -213,11 +213,11 @@ class CampaignRunnerIT {
 
   @Test
   void liveCallsNoAgentTakesWithinTwoSecondsAreAbandonedRecordedAndLocked() throws Exception {
-    long campaign = campaign("progressive", "unstaffed", 6);
+    long campaign = campaign("progressive", "unstaffed", 3);
 
     runToCompletion(campaign);
 
-    assertEveryLeadDoneAndEveryAttemptRecorded(campaign, 6);
+    assertEveryLeadDoneAndEveryAttemptRecorded(campaign, 3);
     long abandoned =
         count(
             "SELECT count(*) FROM lead_attempts WHERE campaign_id = " + campaign
@@ -302,7 +302,7 @@ class CampaignRunnerIT {
                       + campaign
                       + " GROUP BY outcome"))
           .isLessThan(deadline);
-      Thread.sleep(250);
+      Thread.sleep(100);
       String next =
           text(
               "SELECT CASE WHEN count(*) FILTER (WHERE status = 'dialing') = 0"
