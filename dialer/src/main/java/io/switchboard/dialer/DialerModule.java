@@ -21,9 +21,9 @@ import java.time.Clock;
  * pool, and their REST routes under {@code /api/v1}, guarded by the login tokens crm-api answers
  * for on {@code auth.token.verify}. {@link #mount} adds the routes to the node's router, behind its
  * body handler and before its error handler. With runner settings it also deploys the {@link
- * CampaignRunnerVerticle}, which dials running campaigns through the AMI bridge. Built on the node's start
- * thread (it loads libphonenumber's time-zone tables); its routes run on the HTTP server's event
- * loops.
+ * CampaignRunnerVerticle}, which dials running campaigns through the AMI bridge. Built on the
+ * node's start thread (it loads libphonenumber's time-zone tables); its routes run on the HTTP
+ * server's event loops.
  */
 public final class DialerModule {
 
@@ -42,8 +42,8 @@ public final class DialerModule {
   }
 
   /**
-   * Builds the dialer on the system clock and deploys the campaign runner with its default
-   * settings ({@link RunnerSettings#defaults()}). One node per cluster may run it.
+   * Builds the dialer on the system clock and deploys the campaign runner with its default settings
+   * ({@link RunnerSettings#defaults()}). One node per cluster may run it.
    */
   public static Future<DialerModule> start(
       Vertx vertx, PostgresDatabase database, SwitchboardSettings settings) {

@@ -51,7 +51,9 @@ final class CampaignRun {
     CampaignSettings settings = campaign.settings();
     if (settings.target().kind() != CampaignTarget.Kind.QUEUE) {
       throw new IllegalStateException(
-          "campaign " + campaign.id() + " targets an agent group; the runner dials for queues only");
+          "campaign "
+              + campaign.id()
+              + " targets an agent group; the runner dials for queues only");
     }
     PacingPolicy policy =
         switch (settings.mode()) {

@@ -226,7 +226,8 @@ public final class CampaignRunnerVerticle extends VerticleBase {
       return run;
     } catch (RuntimeException cannot) {
       refused.add(campaign.id());
-      LOG.error("Campaign {} is running but is not dialled: {}", campaign.id(), cannot.getMessage());
+      LOG.error(
+          "Campaign {} is running but is not dialled: {}", campaign.id(), cannot.getMessage());
       return null;
     }
   }
@@ -286,8 +287,7 @@ public final class CampaignRunnerVerticle extends VerticleBase {
             done -> {
               run.busy = false;
               if (done.failed()) {
-                LOG.warn(
-                    "Campaign {} not finished: {}", run.campaignId, done.cause().getMessage());
+                LOG.warn("Campaign {} not finished: {}", run.campaignId, done.cause().getMessage());
               } else if (done.result()) {
                 LOG.info("Campaign {} finished: every lead is done", run.campaignId);
                 runs.remove(run.campaignId);
@@ -415,8 +415,7 @@ public final class CampaignRunnerVerticle extends VerticleBase {
   private void expireLostCalls(CampaignRun run) {
     Instant now = clock.instant();
     CampaignSettings campaign = run.campaign.settings();
-    Instant limit =
-        now.minusSeconds(campaign.ringLimitSeconds()).minus(settings.lostCallTimeout());
+    Instant limit = now.minusSeconds(campaign.ringLimitSeconds()).minus(settings.lostCallTimeout());
     for (DialAttempt attempt : List.copyOf(run.calls.values())) {
       if (attempt.answeredAt == null && attempt.startedAt.isBefore(limit)) {
         finish(run, attempt, AttemptOutcome.FAILED, null, "no call events from the PBX");

@@ -35,7 +35,9 @@ final class OriginateRequests {
     JsonObject request =
         new JsonObject()
             .put(AmiActionFields.CHANNEL, settings.channelFor(lead.e164()))
-            .put(AmiActionFields.CONTEXT, c.amdEnabled() ? settings.amdContext() : settings.context())
+            .put(
+                AmiActionFields.CONTEXT,
+                c.amdEnabled() ? settings.amdContext() : settings.context())
             .put(AmiActionFields.EXTEN, c.target().name())
             .put(AmiActionFields.PRIORITY, 1)
             .put(AmiActionFields.CALLER_ID, c.callerId())

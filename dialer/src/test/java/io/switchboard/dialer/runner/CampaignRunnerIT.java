@@ -45,10 +45,10 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The campaign runner end to end: the real AMI bridge against the simulated PBX on its real clock,
  * real PostgreSQL, the dialer module with its runner, and a stand-in for agent-ws's agent states.
- * The simulated queue {@code sales} has 5 members who answer by themselves; queue {@code
- * unstaffed} has three members paused on the PBX whom the stand-in reports ready, so every live call
- * there is abandoned. The dialer's clock is real time from a Wednesday 14:00 in Shanghai (inside
- * the calling window); the test jumps it over retry delays and re-call locks once no lead is due.
+ * The simulated queue {@code sales} has 5 members who answer by themselves; queue {@code unstaffed}
+ * has three members paused on the PBX whom the stand-in reports ready, so every live call there is
+ * abandoned. The dialer's clock is real time from a Wednesday 14:00 in Shanghai (inside the calling
+ * window); the test jumps it over retry delays and re-call locks once no lead is due.
  */
 class CampaignRunnerIT {
 
@@ -80,7 +80,7 @@ class CampaignRunnerIT {
       originate:
         answered: 0.75
         busy: 0.1
-        noAnswer: 0.02
+        noAnswer: 0.01
         congestion: 0.05
         failed: 0.03
         machine: 0.2
@@ -192,20 +192,22 @@ class CampaignRunnerIT {
 
     assertEveryLeadDoneAndEveryAttemptRecorded(campaign, 200);
     Map<String, Integer> outcomes =
-        countBy("SELECT outcome, count(*) FROM lead_attempts WHERE campaign_id = " + campaign
-            + " GROUP BY outcome");
+        countBy(
+            "SELECT outcome, count(*) FROM lead_attempts WHERE campaign_id = "
+                + campaign
+                + " GROUP BY outcome");
     assertThat(outcomes).containsKeys("answered", "busy", "machine", "failed");
     assertThat(outcomes.get("answered")).isGreaterThan(100);
     assertThat(
             count(
-                "SELECT count(*) FROM lead_attempts WHERE campaign_id = " + campaign
+                "SELECT count(*) FROM lead_attempts WHERE campaign_id = "
+                    + campaign
                     + " AND outcome = 'answered' AND agent_user_id NOT BETWEEN 2 AND 6"))
         .as("every answered attempt names the agent who took it")
         .isZero();
     assertThat(
             count(
-                "SELECT count(*) FROM leads WHERE campaign_id = " + campaign
-                    + " AND attempts > 1"))
+                "SELECT count(*) FROM leads WHERE campaign_id = " + campaign + " AND attempts > 1"))
         .as("busy and failed leads were dialled again after their retry delay")
         .isPositive();
     assertEveryAbandonmentRecorded(campaign);
@@ -220,12 +222,14 @@ class CampaignRunnerIT {
     assertEveryLeadDoneAndEveryAttemptRecorded(campaign, 3);
     long abandoned =
         count(
-            "SELECT count(*) FROM lead_attempts WHERE campaign_id = " + campaign
+            "SELECT count(*) FROM lead_attempts WHERE campaign_id = "
+                + campaign
                 + " AND outcome = 'abandoned'");
     assertThat(abandoned).isPositive();
     assertThat(
             count(
-                "SELECT count(*) FROM lead_attempts WHERE campaign_id = " + campaign
+                "SELECT count(*) FROM lead_attempts WHERE campaign_id = "
+                    + campaign
                     + " AND outcome = 'abandoned' AND abandoned_at - answered_at"
                     + " < interval '2 seconds'"))
         .as("the grace is 2 s from the answer")
@@ -322,23 +326,27 @@ class CampaignRunnerIT {
 
   private static void assertEveryLeadDoneAndEveryAttemptRecorded(long campaign, int leads)
       throws SQLException {
-    assertThat(count("SELECT count(*) FROM leads WHERE campaign_id = " + campaign)).isEqualTo(leads);
+    assertThat(count("SELECT count(*) FROM leads WHERE campaign_id = " + campaign))
+        .isEqualTo(leads);
     assertThat(
             count(
-                "SELECT count(*) FROM leads WHERE campaign_id = " + campaign
+                "SELECT count(*) FROM leads WHERE campaign_id = "
+                    + campaign
                     + " AND (status <> 'done' OR final_state IS NULL)"))
         .as("every lead ends in a final state")
         .isZero();
     assertThat(
             count(
-                "SELECT count(*) FROM leads l WHERE campaign_id = " + campaign
+                "SELECT count(*) FROM leads l WHERE campaign_id = "
+                    + campaign
                     + " AND attempts <> (SELECT count(*) FROM lead_attempts a"
                     + " WHERE a.lead_id = l.id AND a.outcome IS NOT NULL)"))
         .as("every dial of every lead is a finished attempt row")
         .isZero();
     assertThat(
             count(
-                "SELECT count(*) FROM leads WHERE campaign_id = " + campaign
+                "SELECT count(*) FROM leads WHERE campaign_id = "
+                    + campaign
                     + " AND final_state NOT IN ('contacted', 'max_attempts')"))
         .isZero();
   }
@@ -350,8 +358,7 @@ class CampaignRunnerIT {
    */
   private static void assertEveryAbandonmentRecorded(long campaign) throws Exception {
     String prefix = "c" + campaign + "-%";
-    long attempts =
-        count("SELECT count(*) FROM lead_attempts WHERE campaign_id = " + campaign);
+    long attempts = count("SELECT count(*) FROM lead_attempts WHERE campaign_id = " + campaign);
     waitFor(
         "every call of the campaign is in the call log",
         () ->
@@ -371,7 +378,9 @@ class CampaignRunnerIT {
     assertThat(
             count(
                 "SELECT count(*) FROM lead_attempts a JOIN leads l ON l.id = a.lead_id"
-                    + " WHERE a.campaign_id = " + campaign + " AND a.outcome = 'abandoned'"
+                    + " WHERE a.campaign_id = "
+                    + campaign
+                    + " AND a.outcome = 'abandoned'"
                     + " AND (a.abandoned_at IS NULL OR NOT EXISTS (SELECT 1 FROM recall_locks r"
                     + " WHERE r.e164 = l.e164 AND r.kind = 'abandoned'"
                     + " AND r.locked_until >= a.ended_at + interval '72 hours'))"))
@@ -430,7 +439,9 @@ class CampaignRunnerIT {
       while (rows.next()) {
         Object value = rows.getObject(1);
         values.add(
-            value instanceof java.sql.Timestamp time ? time.toInstant().toString() : value == null ? null : value.toString());
+            value instanceof java.sql.Timestamp time
+                ? time.toInstant().toString()
+                : value == null ? null : value.toString());
       }
       return values;
     } catch (SQLException failed) {

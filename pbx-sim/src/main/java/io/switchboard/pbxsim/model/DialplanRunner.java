@@ -22,10 +22,12 @@ final class DialplanRunner {
 
   /**
    * Contexts whose extensions play a recording then hang up, with how long the recording lasts: a
-   * dialer's abandon context ({@code exten => s,1,Playback(${SWITCHBOARD_ABANDON_MESSAGE})},
-   * {@code same => n,Hangup()}).
+   * dialer's abandon context ({@code exten => s,1,Playback(${SWITCHBOARD_ABANDON_MESSAGE})}, {@code
+   * same => n,Hangup()}).
    */
-  private final Map<String, Long> playbackContexts = new HashMap<>(Map.of("dialer-abandon", 5_000L));
+  private final Map<String, Long> playbackContexts =
+      new HashMap<>(Map.of("dialer-abandon", 5_000L));
+
   private final Map<Channel, Channel> spying = new HashMap<>();
 
   DialplanRunner(PbxModel model) {
@@ -45,8 +47,8 @@ final class DialplanRunner {
   }
 
   /**
-   * A channel sent (by Redirect or transfer) to a playback context plays the recording named by
-   * its {@code SWITCHBOARD_ABANDON_MESSAGE} variable and is hung up by the dialplan; false for any
+   * A channel sent (by Redirect or transfer) to a playback context plays the recording named by its
+   * {@code SWITCHBOARD_ABANDON_MESSAGE} variable and is hung up by the dialplan; false for any
    * other context.
    */
   boolean playback(Channel c, String context, String exten, int priority) {

@@ -141,7 +141,8 @@ class OriginateAndTransferTest {
   @Test
   void anAnsweredDialerCallRedirectedFromTheQueueToTheAbandonContextPlaysTheMessageThenHangsUp() {
     ModelHarness h = new ModelHarness();
-    h.action(AmiMessage.action("QueuePause").with("Interface", "PJSIP/1006").with("Paused", "true"));
+    h.action(
+        AmiMessage.action("QueuePause").with("Interface", "PJSIP/1006").with("Paused", "true"));
     for (int i = 1007; i <= 1010; i++) {
       h.action(
           AmiMessage.action("QueuePause").with("Interface", "PJSIP/" + i).with("Paused", "true"));
