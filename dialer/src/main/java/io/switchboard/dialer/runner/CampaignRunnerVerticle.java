@@ -1,7 +1,5 @@
 package io.switchboard.dialer.runner;
 
-import io.switchboard.core.ami.AmiActionAddresses;
-import io.switchboard.core.ami.AmiActionFields;
 import io.switchboard.core.call.CallAddresses;
 import io.switchboard.core.call.CallAnswered;
 import io.switchboard.core.call.CallCreated;
@@ -9,11 +7,8 @@ import io.switchboard.core.call.CallEnded;
 import io.switchboard.core.call.CallQueued;
 import io.switchboard.core.console.ConsoleAddresses;
 import io.switchboard.dialer.campaign.Campaign;
-import io.switchboard.dialer.campaign.CampaignSettings;
 import io.switchboard.dialer.campaign.CampaignStatus;
 import io.switchboard.dialer.campaign.StatusChange;
-import io.switchboard.dialer.lead.AttemptOutcome;
-import io.switchboard.dialer.lead.FinishedAttempt;
 import io.switchboard.dialer.lead.Lead;
 import io.switchboard.dialer.pacing.PacingEvent;
 import io.switchboard.dialer.persistence.DialerRepositories;
@@ -57,15 +52,12 @@ public final class CampaignRunnerVerticle extends VerticleBase {
   static final String AGENT_STATE_CHANGED = "agent.state.changed";
   static final String AGENT_STATE_QUERY = "agent.state.query";
 
-  /** Slightly more than the AMI bridge's own action timeout. */
-  private static final long ACTION_TIMEOUT_MS = 15_000;
-
   private final RunnerSettings settings;
   private final DialerRepositories repositories;
   private final Clock clock;
   private final AgentRoster roster;
   private final Map<Long, CampaignRun> runs = new HashMap<>();
-  private final Map<String, CampaignRun> byOriginateId = new HashMap<>();
+  private final DialTracker dials;
   private final Set<Long> refused = new HashSet<>();
   private final List<MessageConsumer<?>> consumers = new ArrayList<>();
   private long timer = -1;
@@ -77,14 +69,16 @@ public final class CampaignRunnerVerticle extends VerticleBase {
     this.repositories = repositories;
     this.clock = clock;
     this.roster = new AgentRoster(settings.maxAgents());
+    this.dials = new DialTracker(settings, repositories, clock, roster);
   }
 
   @Override
   public Future<?> start() {
-    listen(CallAddresses.CALL_CREATED, CallCreated::fromJson, this::created);
-    listen(CallAddresses.CALL_ANSWERED, CallAnswered::fromJson, this::answered);
-    listen(CallAddresses.CALL_QUEUED, CallQueued::fromJson, this::queued);
-    listen(CallAddresses.CALL_ENDED, CallEnded::fromJson, this::ended);
+    dials.attach(vertx);
+    listen(CallAddresses.CALL_CREATED, CallCreated::fromJson, dials::created);
+    listen(CallAddresses.CALL_ANSWERED, CallAnswered::fromJson, dials::answered);
+    listen(CallAddresses.CALL_QUEUED, CallQueued::fromJson, dials::queued);
+    listen(CallAddresses.CALL_ENDED, CallEnded::fromJson, dials::ended);
     consumers.add(
         vertx
             .eventBus()
@@ -118,7 +112,7 @@ public final class CampaignRunnerVerticle extends VerticleBase {
                 address,
                 message -> {
                   String originateId = message.body().getString("originateId");
-                  if (originateId != null && byOriginateId.containsKey(originateId)) {
+                  if (dials.follows(originateId)) {
                     handler.accept(parse.apply(message.body()));
                   }
                 }));
@@ -201,7 +195,7 @@ public final class CampaignRunnerVerticle extends VerticleBase {
   }
 
   private boolean idle(CampaignRun run) {
-    expireLostCalls(run);
+    dials.expireLostCalls(run);
     return run.calls.isEmpty() && !run.busy;
   }
 
@@ -233,7 +227,7 @@ public final class CampaignRunnerVerticle extends VerticleBase {
   }
 
   private void pace(CampaignRun run) {
-    expireLostCalls(run);
+    dials.expireLostCalls(run);
     if (run.busy) {
       return;
     }
@@ -263,7 +257,7 @@ public final class CampaignRunnerVerticle extends VerticleBase {
               }
               List<Lead> leads = picked.result().leads();
               run.nothingDue = leads.isEmpty();
-              leads.forEach(lead -> originate(run, lead));
+              leads.forEach(lead -> dials.originate(run, lead));
               if (run.nothingDue && run.calls.isEmpty()) {
                 finishIfExhausted(run);
               }
@@ -293,186 +287,5 @@ public final class CampaignRunnerVerticle extends VerticleBase {
                 runs.remove(run.campaignId);
               }
             });
-  }
-
-  // --- dialing ----------------------------------------------------------------------------
-
-  private void originate(CampaignRun run, Lead lead) {
-    Instant now = clock.instant();
-    DialAttempt attempt = new DialAttempt(lead, DialAttempt.originateId(lead), now);
-    run.calls.put(attempt.originateId, attempt);
-    byOriginateId.put(attempt.originateId, run);
-    run.feed(new PacingEvent.CallOriginated(attempt.originateId, now));
-    vertx
-        .eventBus()
-        .<JsonObject>request(
-            AmiActionAddresses.ORIGINATE,
-            OriginateRequests.originate(settings, run.campaign, lead, attempt.originateId),
-            new DeliveryOptions().setSendTimeout(ACTION_TIMEOUT_MS))
-        .onFailure(
-            failure ->
-                finish(
-                    run,
-                    attempt,
-                    AttemptOutcome.FAILED,
-                    null,
-                    "originate refused: " + failure.getMessage()));
-  }
-
-  private void created(CallCreated event) {
-    CampaignRun run = byOriginateId.get(event.originateId());
-    DialAttempt attempt = run.calls.get(event.originateId());
-    if (attempt.channel == null) {
-      attempt.channel = event.channel();
-      run.feed(new PacingEvent.CallRinging(attempt.originateId, clock.instant()));
-    }
-  }
-
-  private void answered(CallAnswered event) {
-    CampaignRun run = byOriginateId.get(event.originateId());
-    DialAttempt attempt = run.calls.get(event.originateId());
-    Instant now = clock.instant();
-    if (event.agentInterface() == null && event.queue() == null) {
-      if (attempt.answeredAt == null) {
-        attempt.answeredAt = now;
-        run.feed(new PacingEvent.CallAnswered(attempt.originateId, now));
-      }
-      return;
-    }
-    if (attempt.abandonedAt != null || attempt.bridgedAt != null) {
-      return;
-    }
-    vertx.cancelTimer(attempt.graceTimer);
-    attempt.bridgedAt = now;
-    attempt.agentUserId = roster.userOf(event.agentInterface());
-    String agent =
-        attempt.agentUserId == null
-            ? String.valueOf(event.agentInterface())
-            : Long.toString(attempt.agentUserId);
-    run.feed(new PacingEvent.CallBridged(attempt.originateId, agent, now));
-  }
-
-  private void queued(CallQueued event) {
-    CampaignRun run = byOriginateId.get(event.originateId());
-    DialAttempt attempt = run.calls.get(event.originateId());
-    if (attempt.queuedAt != null) {
-      return;
-    }
-    Instant now = clock.instant();
-    attempt.queuedAt = now;
-    if (attempt.answeredAt == null) {
-      attempt.answeredAt = now;
-      run.feed(new PacingEvent.CallAnswered(attempt.originateId, now));
-    }
-    if (run.campaign.settings().amdEnabled()) {
-      run.feed(new PacingEvent.AmdResult(attempt.originateId, true, now));
-    }
-    run.feed(new PacingEvent.CallQueued(attempt.originateId, now));
-    attempt.graceTimer =
-        vertx.setTimer(settings.grace().toMillis(), fired -> abandon(run, attempt));
-  }
-
-  /** The grace ran out with no agent: the call is abandoned and hears the abandon message. */
-  private void abandon(CampaignRun run, DialAttempt attempt) {
-    if (attempt.ended || attempt.bridgedAt != null) {
-      return;
-    }
-    attempt.abandonedAt = clock.instant();
-    // For pacing the call is over: no agent will take it while the message plays.
-    endForPacing(run, attempt, AttemptOutcome.ABANDONED, attempt.abandonedAt);
-    JsonObject redirect =
-        new JsonObject()
-            .put(AmiActionFields.CHANNEL, attempt.channel)
-            .put(AmiActionFields.CONTEXT, settings.abandonContext())
-            .put(AmiActionFields.EXTEN, settings.abandonExten())
-            .put(AmiActionFields.PRIORITY, 1);
-    if (settings.server() != null) {
-      redirect.put(AmiActionFields.SERVER, settings.server());
-    }
-    vertx
-        .eventBus()
-        .request(
-            AmiActionAddresses.REDIRECT,
-            redirect,
-            new DeliveryOptions().setSendTimeout(ACTION_TIMEOUT_MS))
-        .onFailure(
-            failure ->
-                LOG.warn(
-                    "Abandoned call {} of campaign {} not redirected to the message: {}",
-                    attempt.originateId,
-                    run.campaignId,
-                    failure.getMessage()));
-  }
-
-  private void ended(CallEnded event) {
-    CampaignRun run = byOriginateId.get(event.originateId());
-    DialAttempt attempt = run.calls.get(event.originateId());
-    AttemptOutcome outcome = CallOutcomes.attemptOutcome(attempt, event);
-    finish(run, attempt, outcome, event, CallOutcomes.reason(event));
-  }
-
-  /** A dial with no call event long after its ring limit: the PBX lost it. */
-  private void expireLostCalls(CampaignRun run) {
-    Instant now = clock.instant();
-    CampaignSettings campaign = run.campaign.settings();
-    Instant limit = now.minusSeconds(campaign.ringLimitSeconds()).minus(settings.lostCallTimeout());
-    for (DialAttempt attempt : List.copyOf(run.calls.values())) {
-      if (attempt.answeredAt == null && attempt.startedAt.isBefore(limit)) {
-        finish(run, attempt, AttemptOutcome.FAILED, null, "no call events from the PBX");
-      }
-    }
-  }
-
-  private static void endForPacing(
-      CampaignRun run, DialAttempt attempt, AttemptOutcome outcome, Instant at) {
-    if (!attempt.pacingEnded) {
-      attempt.pacingEnded = true;
-      run.feed(
-          new PacingEvent.CallEnded(attempt.originateId, CallOutcomes.pacingOutcome(outcome), at));
-    }
-  }
-
-  private void finish(
-      CampaignRun run,
-      DialAttempt attempt,
-      AttemptOutcome outcome,
-      CallEnded event,
-      String reason) {
-    if (attempt.ended) {
-      return;
-    }
-    attempt.ended = true;
-    vertx.cancelTimer(attempt.graceTimer);
-    Instant now = clock.instant();
-    run.calls.remove(attempt.originateId);
-    byOriginateId.remove(attempt.originateId);
-    endForPacing(run, attempt, outcome, now);
-    boolean reached =
-        outcome == AttemptOutcome.ANSWERED
-            || outcome == AttemptOutcome.ABANDONED
-            || outcome == AttemptOutcome.MACHINE;
-    FinishedAttempt finished =
-        new FinishedAttempt(
-            attempt.lead.id(),
-            attempt.startedAt,
-            reached && attempt.answeredAt == null ? now : attempt.answeredAt,
-            attempt.abandonedAt,
-            now,
-            outcome,
-            event == null ? null : CallOutcomes.amdVerdict(event),
-            reason,
-            attempt.agentUserId,
-            attempt.originateId);
-    repositories
-        .attempts()
-        .record(finished)
-        .onFailure(
-            failure ->
-                LOG.error(
-                    "Attempt {} of lead {} ({}) not recorded; the lead stays reserved: {}",
-                    attempt.originateId,
-                    attempt.lead.id(),
-                    outcome.wireName(),
-                    failure.getMessage()));
   }
 }
