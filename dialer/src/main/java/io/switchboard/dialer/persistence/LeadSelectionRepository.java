@@ -76,6 +76,18 @@ public final class LeadSelectionRepository {
   public record Selection(List<Lead> leads, List<LeadSkip> skipped) {}
 
   /**
+   * How many leads of the campaign are not done yet (ready, due or not, and reserved for a dial
+   * under way); zero means the campaign is exhausted.
+   */
+  public Future<Long> remaining(long campaignId) {
+    return pool.preparedQuery(
+            "SELECT count(*) FROM leads WHERE campaign_id = $1 AND status <> 'done'")
+        .execute(Tuple.of(campaignId))
+        .map(rows -> rows.iterator().next().getLong(0))
+        .recover(DialerSqlErrors::fail);
+  }
+
+  /**
    * Picks up to {@code limit} due leads of a running campaign; 409 when the campaign is not
    * running.
    */

@@ -19,6 +19,15 @@ final class DialplanRunner {
   private final PbxModel model;
   private final PbxCore core;
   private final Set<String> amdContexts = new HashSet<>(Set.of("dialer-amd", "amd"));
+
+  /**
+   * Contexts whose extensions play a recording then hang up, with how long the recording lasts: a
+   * dialer's abandon context ({@code exten => s,1,Playback(${SWITCHBOARD_ABANDON_MESSAGE})}, {@code
+   * same => n,Hangup()}).
+   */
+  private final Map<String, Long> playbackContexts =
+      new HashMap<>(Map.of("dialer-abandon", 5_000L));
+
   private final Map<Channel, Channel> spying = new HashMap<>();
 
   DialplanRunner(PbxModel model) {
@@ -30,6 +39,35 @@ final class DialplanRunner {
   void amdContexts(Set<String> contexts) {
     amdContexts.clear();
     contexts.forEach(c -> amdContexts.add(c.toLowerCase(Locale.ROOT)));
+  }
+
+  void playbackContexts(Map<String, Long> contexts) {
+    playbackContexts.clear();
+    contexts.forEach((c, millis) -> playbackContexts.put(c.toLowerCase(Locale.ROOT), millis));
+  }
+
+  /**
+   * A channel sent (by Redirect or transfer) to a playback context plays the recording named by its
+   * {@code SWITCHBOARD_ABANDON_MESSAGE} variable and is hung up by the dialplan; false for any
+   * other context.
+   */
+  boolean playback(Channel c, String context, String exten, int priority) {
+    Long millis = playbackContexts.get(context.toLowerCase(Locale.ROOT));
+    if (millis == null) {
+      return false;
+    }
+    String message = c.variables().getOrDefault("SWITCHBOARD_ABANDON_MESSAGE", "");
+    core.newexten(c, context, exten, priority, "Playback", message);
+    core.scheduler()
+        .schedule(
+            millis,
+            () -> {
+              if (!c.hungUp) {
+                core.newexten(c, context, exten, priority + 1, "Hangup", "");
+                model.talk().hangup(c, true, 16);
+              }
+            });
+    return true;
   }
 
   void run(Channel out, OriginateRequest req, OriginateScript script) {

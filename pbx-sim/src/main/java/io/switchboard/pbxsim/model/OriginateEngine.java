@@ -44,6 +44,19 @@ public final class OriginateEngine {
   }
 
   /**
+   * Contexts that play a recording for the given milliseconds and hang up (default: {@code
+   * dialer-abandon}, 5 s), the way a dialer's abandon-message dialplan does.
+   */
+  public void playbackContexts(Map<String, Long> contexts) {
+    dialplan.playbackContexts(contexts);
+  }
+
+  /** Runs a playback context for a redirected channel; false when the context is not one. */
+  boolean playback(Channel c, String context, String exten, int priority) {
+    return dialplan.playback(c, context, exten, priority);
+  }
+
+  /**
    * The next originate to {@code dialString} (e.g. {@code PJSIP/5551000@trunk}) follows {@code
    * script}.
    */

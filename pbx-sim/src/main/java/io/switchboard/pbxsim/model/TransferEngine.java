@@ -136,6 +136,9 @@ final class TransferEngine {
 
   /** Sends a channel that left its bridge or queue into the simulator's dialplan. */
   void route(Channel c, String context, String exten, int priority) {
+    if (model.originate().playback(c, context, exten, priority)) {
+      return;
+    }
     CallQueue q = model.queue(exten);
     if (q != null) {
       core.newexten(c, context, exten, priority, "Queue", q.name);

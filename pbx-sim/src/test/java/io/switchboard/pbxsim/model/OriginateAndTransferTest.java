@@ -139,6 +139,47 @@ class OriginateAndTransferTest {
   }
 
   @Test
+  void anAnsweredDialerCallRedirectedFromTheQueueToTheAbandonContextPlaysTheMessageThenHangsUp() {
+    ModelHarness h = new ModelHarness();
+    h.action(
+        AmiMessage.action("QueuePause").with("Interface", "PJSIP/1006").with("Paused", "true"));
+    for (int i = 1007; i <= 1010; i++) {
+      h.action(
+          AmiMessage.action("QueuePause").with("Interface", "PJSIP/" + i).with("Paused", "true"));
+    }
+    h.model.originate().script("PJSIP/5550002@trunk", OriginateScript.answered(1_000));
+    h.action(
+        AmiMessage.action("Originate")
+            .with("Channel", "PJSIP/5550002@trunk")
+            .with("Context", "dialer")
+            .with("Exten", "sales")
+            .with("Priority", "1")
+            .with("Variable", "SWITCHBOARD_ABANDON_MESSAGE=custom/abandon-notice")
+            .with("ChannelId", "swb-77")
+            .with("Async", "true"));
+    h.clock.advance(1_000);
+    String channel = h.named("OriginateResponse").get(0).get("Channel");
+    assertThat(h.named("QueueCallerJoin")).hasSize(1);
+    h.clock.advance(2_000);
+
+    h.action(
+        AmiMessage.action("Redirect")
+            .with("Channel", channel)
+            .with("Context", "dialer-abandon")
+            .with("Exten", "s")
+            .with("Priority", "1"));
+
+    assertThat(h.named("QueueCallerLeave")).hasSize(1);
+    AmiMessage playback = h.named("Newexten").get(h.named("Newexten").size() - 1);
+    assertThat(playback.get("Application")).isEqualTo("Playback");
+    assertThat(playback.get("AppData")).isEqualTo("custom/abandon-notice");
+    assertThat(h.model.channels()).hasSize(1);
+    h.clock.advance(5_000);
+    assertThat(h.named("Hangup")).extracting(e -> e.get("Channel")).containsExactly(channel);
+    assertThat(h.model.channels()).isEmpty();
+  }
+
+  @Test
   void blindTransferPublishesBlindTransferAndAgentCompleteWithReasonTransfer() {
     ModelHarness h = new ModelHarness();
     Channel caller = h.model.placeInboundCall("sales", "1", null, CallBehaviour.manual());
