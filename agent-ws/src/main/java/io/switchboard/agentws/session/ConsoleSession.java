@@ -155,9 +155,31 @@ final class ConsoleSession {
   }
 
   private void send(String frame) {
+    if (peerGone()) {
+      return;
+    }
     unwritten++;
-    socket.writeTextMessage(frame).onComplete(written -> owner.runOnContext(now -> written()));
+    try {
+      socket.writeTextMessage(frame).onComplete(written -> owner.runOnContext(now -> written()));
+    } catch (IllegalStateException closedMeanwhile) {
+      // Vert.x throws when the peer's close landed between the check and the write.
+      closedByPeer();
+      return;
+    }
     metrics.messageSent();
+  }
+
+  /**
+   * The socket closed under us (the peer's close is on its way to {@link #closedByPeer} on the
+   * sessions' context): nothing more may be written. Vert.x throws "WebSocket is closed" on a write
+   * or ping to a closed socket, which would surface as an unhandled exception.
+   */
+  private boolean peerGone() {
+    if (socket.isClosed()) {
+      closedByPeer();
+      return true;
+    }
+    return false;
   }
 
   private void written() {
@@ -192,8 +214,16 @@ final class ConsoleSession {
           "no pong to the last " + unansweredPings + " pings: the connection looks dead");
       return false;
     }
+    if (peerGone()) {
+      return false;
+    }
     unansweredPings++;
-    socket.writePing(PING);
+    try {
+      socket.writePing(PING);
+    } catch (IllegalStateException closedMeanwhile) {
+      closedByPeer();
+      return false;
+    }
     return true;
   }
 

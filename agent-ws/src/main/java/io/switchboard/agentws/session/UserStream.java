@@ -89,7 +89,8 @@ final class UserStream {
         new PushedMessage(
             seq, role, ConsoleFrames.push(message.type(), seq, message.data().encode()), nowMs);
     replay.add(pushed);
-    for (ConsoleSession session : sessions) {
+    // A copy: delivering may close a session (too slow, or its socket gone), which removes it.
+    for (ConsoleSession session : sessions()) {
       session.deliver(pushed);
     }
   }

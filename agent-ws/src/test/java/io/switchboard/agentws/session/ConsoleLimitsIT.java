@@ -90,6 +90,35 @@ class ConsoleLimitsIT {
   }
 
   @Test
+  void cuttingOneTabOfAUserMidPushLeavesTheUsersOtherTabsEveryMessage() throws Exception {
+    server = new ConsoleTestServer(vertx, java.time.Duration.ofMinutes(1));
+    await(server.start());
+    // The slow tab opens first, so a push reaches it before the reading tab of the same user.
+    BlockingWebSocket slow = BlockingWebSocket.connect(server.port(), "ann-token");
+    ConsoleTestClient reading = connected("ann-token");
+    JsonObject bulky = new JsonObject().put("text", "x".repeat(8 * 1024));
+    server.until(
+        () -> {
+          for (int n = 0; n < ConsoleTestServer.OUTBOUND_QUEUE / 2; n++) {
+            server.publishToUser(ConsoleTestServer.ANN.userId(), "bulk", bulky);
+          }
+          return server.slowClientsCut() > 0;
+        });
+    server.publishToUser(ConsoleTestServer.ANN.userId(), "after.cut", new JsonObject());
+    assertThat(slow.drainUntilClosed()).isTrue();
+    slow.close();
+    // Every push reached the reading tab, the one that cut its sibling included: no seq is missing.
+    long expected = 0;
+    JsonObject frame = reading.take();
+    while (!frame.getString("type").equals("after.cut")) {
+      expected++;
+      assertThat(frame.getLong("seq")).as(frame.getString("type")).isEqualTo(expected);
+      frame = reading.take();
+    }
+    assertThat(frame.getLong("seq")).isEqualTo(expected + 1);
+  }
+
+  @Test
   void aFrameOverTheSizeLimitEndsTheSession() {
     // A client that sends frames bigger than the server takes, in one frame.
     ConsoleTestClient ann =
