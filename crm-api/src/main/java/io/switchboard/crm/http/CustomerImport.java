@@ -2,6 +2,7 @@ package io.switchboard.crm.http;
 
 import io.switchboard.core.error.FieldError;
 import io.switchboard.core.error.SwitchboardException;
+import io.switchboard.core.http.Requests;
 import io.switchboard.crm.model.CustomerDraft;
 import io.switchboard.crm.persistence.CustomerTransferRepository.ImportOutcome;
 import io.switchboard.crm.persistence.CustomerTransferRepository.ImportRow;

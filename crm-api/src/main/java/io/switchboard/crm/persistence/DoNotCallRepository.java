@@ -63,7 +63,7 @@ public final class DoNotCallRepository {
                                   entry.toJson())
                               .map(entry);
                         }))
-        .recover(SqlErrors::fail);
+        .recover(CrmSqlErrors::fail);
   }
 
   /** The entry that currently blocks {@code e164}, if any. */
@@ -76,7 +76,7 @@ public final class DoNotCallRepository {
                 rows.iterator().hasNext()
                     ? Optional.of(map(rows.iterator().next()))
                     : Optional.<DoNotCallEntry>empty())
-        .recover(SqlErrors::fail);
+        .recover(CrmSqlErrors::fail);
   }
 
   public Future<Page<DoNotCallEntry>> list(int limit, int offset) {
@@ -92,7 +92,7 @@ public final class DoNotCallRepository {
               boolean more = entries.size() > limit;
               return new Page<>(more ? entries.subList(0, limit) : entries, limit, offset, more);
             })
-        .recover(SqlErrors::fail);
+        .recover(CrmSqlErrors::fail);
   }
 
   public Future<Void> remove(long userId, String e164) {
@@ -120,7 +120,7 @@ public final class DoNotCallRepository {
                               map(rows.iterator().next()).toJson(),
                               null);
                         }))
-        .recover(SqlErrors::fail);
+        .recover(CrmSqlErrors::fail);
   }
 
   private static DoNotCallEntry map(Row row) {

@@ -90,7 +90,7 @@ public final class TicketRepository {
   }
 
   public Future<Ticket> get(long id) {
-    return load(pool, id, false).recover(SqlErrors::fail);
+    return load(pool, id, false).recover(CrmSqlErrors::fail);
   }
 
   public Future<Page<Ticket>> list(Filter filter) {
@@ -129,7 +129,7 @@ public final class TicketRepository {
               rows.forEach(row -> tickets.add(map(row)));
               return Page.fromOneExtra(tickets, filter.limit(), filter.offset());
             })
-        .recover(SqlErrors::fail);
+        .recover(CrmSqlErrors::fail);
   }
 
   /**
@@ -275,7 +275,7 @@ public final class TicketRepository {
   }
 
   private <T> Future<T> inTransaction(Function<SqlConnection, Future<T>> work) {
-    return pool.withTransaction(work).recover(SqlErrors::fail);
+    return pool.withTransaction(work).recover(CrmSqlErrors::fail);
   }
 
   private static Future<Ticket> audit(

@@ -4,6 +4,7 @@ import io.switchboard.core.persistence.PostgresDatabase;
 import io.switchboard.core.phone.PhoneNormalizer;
 import io.switchboard.crm.persistence.CrmRepositories;
 import io.switchboard.testsupport.TestDatabase;
+import io.switchboard.testsupport.TestErrorResponses;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;

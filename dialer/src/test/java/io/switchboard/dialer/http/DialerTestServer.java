@@ -10,6 +10,7 @@ import io.switchboard.core.persistence.PostgresDatabase;
 import io.switchboard.dialer.DialerModule;
 import io.switchboard.dialer.persistence.DialerRepositories;
 import io.switchboard.testsupport.TestDatabase;
+import io.switchboard.testsupport.TestErrorResponses;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;

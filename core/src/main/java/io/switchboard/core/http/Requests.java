@@ -1,4 +1,4 @@
-package io.switchboard.crm.http;
+package io.switchboard.core.http;
 
 import io.switchboard.core.error.ErrorCode;
 import io.switchboard.core.error.FieldError;
@@ -9,19 +9,35 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.util.List;
+import java.util.Locale;
 
 /**
- * Reads the parts of a request every route needs: a JSON object body (400 when it is missing or
- * malformed) and numeric path ids (400 naming the parameter). Stateless.
+ * Reads the parts of a request every REST route needs: a JSON object body (400 when it is missing
+ * or malformed) and numeric path ids (400 naming the parameter). Errors are thrown as {@link
+ * SwitchboardException}s for the node's failure handler. Stateless.
  */
-final class Requests {
+public final class Requests {
+
+  /** Echoed input is cut to this many characters in error messages. */
+  public static final int MAX_ECHO_LENGTH = 40;
+
+  /** A parser's message is cut to this many characters. */
+  private static final int MAX_PARSER_MESSAGE_LENGTH = 200;
 
   private Requests() {}
 
-  /** The body as a JSON object. */
-  static JsonObject body(RoutingContext context) {
+  /** The body as a JSON object; a missing body is a 400. */
+  public static JsonObject body(RoutingContext context) {
+    return body(context, false);
+  }
+
+  /** The body as a JSON object; {@code {}} when there is no body and {@code optional}. */
+  public static JsonObject body(RoutingContext context, boolean optional) {
     Buffer buffer = context.body() == null ? null : context.body().buffer();
     if (buffer == null || buffer.length() == 0) {
+      if (optional) {
+        return new JsonObject();
+      }
       throw new SwitchboardException(ErrorCode.BAD_REQUEST, "a JSON object body is required");
     }
     Object parsed;
@@ -41,7 +57,7 @@ final class Requests {
   }
 
   /** A path parameter that must be a positive whole number. */
-  static long id(RoutingContext context, String name) {
+  public static long id(RoutingContext context, String name) {
     String text = context.pathParam(name);
     try {
       long id = Long.parseLong(text);
@@ -59,8 +75,11 @@ final class Requests {
                 name, "must be a positive whole number, not \"" + shorten(text) + "\"")));
   }
 
-  static String shorten(String text) {
-    return text == null ? "" : text.length() > 40 ? text.substring(0, 40) + "..." : text;
+  /** {@code text} cut to {@link #MAX_ECHO_LENGTH} characters for an error message; null is "". */
+  public static String shorten(String text) {
+    return text == null
+        ? ""
+        : text.length() > MAX_ECHO_LENGTH ? text.substring(0, MAX_ECHO_LENGTH) + "..." : text;
   }
 
   private static String kind(Object value) {
@@ -68,13 +87,15 @@ final class Requests {
         ? "null"
         : value instanceof String
             ? "string"
-            : value.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT);
+            : value.getClass().getSimpleName().toLowerCase(Locale.ROOT);
   }
 
   private static String firstLine(DecodeException malformed) {
     String message = String.valueOf(malformed.getMessage());
     int end = message.indexOf('\n');
     message = end < 0 ? message : message.substring(0, end);
-    return message.length() > 200 ? message.substring(0, 200) : message;
+    return message.length() > MAX_PARSER_MESSAGE_LENGTH
+        ? message.substring(0, MAX_PARSER_MESSAGE_LENGTH)
+        : message;
   }
 }
