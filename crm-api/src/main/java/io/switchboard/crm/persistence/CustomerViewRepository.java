@@ -1,12 +1,12 @@
 package io.switchboard.crm.persistence;
 
+import io.switchboard.core.http.Page;
 import io.switchboard.crm.model.CallSummary;
 import io.switchboard.crm.model.Customer;
 import io.switchboard.crm.model.Customer360;
 import io.switchboard.crm.model.CustomerKind;
 import io.switchboard.crm.model.CustomerQuery;
 import io.switchboard.crm.model.LookupMatch;
-import io.switchboard.crm.model.Page;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;

@@ -2,8 +2,8 @@ package io.switchboard.crm.persistence;
 
 import io.switchboard.core.error.ErrorCode;
 import io.switchboard.core.error.SwitchboardException;
+import io.switchboard.core.http.Page;
 import io.switchboard.crm.model.DoNotCallEntry;
-import io.switchboard.crm.model.Page;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
@@ -89,8 +89,7 @@ public final class DoNotCallRepository {
             rows -> {
               List<DoNotCallEntry> entries =
                   ReferenceDataRepository.all(rows, DoNotCallRepository::map);
-              boolean more = entries.size() > limit;
-              return new Page<>(more ? entries.subList(0, limit) : entries, limit, offset, more);
+              return Page.fromOneExtra(entries, limit, offset);
             })
         .recover(CrmSqlErrors::fail);
   }

@@ -3,7 +3,7 @@ package io.switchboard.crm.persistence;
 import io.switchboard.core.error.ErrorCode;
 import io.switchboard.core.error.FieldError;
 import io.switchboard.core.error.SwitchboardException;
-import io.switchboard.crm.model.Page;
+import io.switchboard.core.http.Page;
 import io.switchboard.crm.model.Ticket;
 import io.switchboard.crm.model.TicketStatus;
 import io.vertx.core.Future;
