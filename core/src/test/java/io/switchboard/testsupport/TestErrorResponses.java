@@ -4,6 +4,7 @@ import io.switchboard.core.error.ErrorCode;
 import io.switchboard.core.error.SwitchboardException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
 /**
@@ -15,6 +16,14 @@ import io.vertx.ext.web.RoutingContext;
 public final class TestErrorResponses {
 
   private TestErrorResponses() {}
+
+  /** Makes this the failure handler of {@code root} and its handler of 404, 405, 413 and 500. */
+  public static void install(Router root) {
+    root.route().failureHandler(TestErrorResponses::handle);
+    for (int status : new int[] {404, 405, 413, 500}) {
+      root.errorHandler(status, TestErrorResponses::handle);
+    }
+  }
 
   /** Answers the failed request with the error JSON. */
   public static void handle(RoutingContext context) {
