@@ -8,6 +8,9 @@ import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
+import java.nio.charset.Charset;
+import java.nio.charset.IllegalCharsetNameException;
+import java.nio.charset.UnsupportedCharsetException;
 import java.util.List;
 import java.util.Locale;
 
@@ -73,6 +76,31 @@ public final class Requests {
         List.of(
             new FieldError(
                 name, "must be a positive whole number, not \"" + shorten(text) + "\"")));
+  }
+
+  /**
+   * The charset of a text body: the {@code charset} query parameter, else the content type's {@code
+   * charset=}, else null (the caller detects it). An unknown name is recorded as a problem of
+   * {@code params}.
+   */
+  public static Charset charset(RoutingContext context, QueryParams params) {
+    String name = params.text("charset");
+    if (name == null) {
+      String type = context.request().getHeader("content-type");
+      int at = type == null ? -1 : type.toLowerCase(Locale.ROOT).indexOf("charset=");
+      if (at >= 0) {
+        name = type.substring(at + "charset=".length()).replace("\"", "").strip();
+      }
+    }
+    if (name == null || name.isEmpty()) {
+      return null;
+    }
+    try {
+      return Charset.forName(name);
+    } catch (IllegalCharsetNameException | UnsupportedCharsetException unknown) {
+      params.fail("charset", "\"" + shorten(name) + "\" is not a charset this server knows");
+      return null;
+    }
   }
 
   /** {@code text} cut to {@link #MAX_ECHO_LENGTH} characters for an error message; null is "". */

@@ -20,8 +20,6 @@ import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.nio.charset.Charset;
-import java.nio.charset.IllegalCharsetNameException;
-import java.nio.charset.UnsupportedCharsetException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -65,7 +63,7 @@ final class ImportExportRoutes {
     if (onError != null && !onError.equals("skip") && !onError.equals("abort")) {
       params.fail("onError", "must be skip or abort");
     }
-    Charset charset = charset(params, context);
+    Charset charset = Requests.charset(context, params);
     params.throwIfInvalid();
     String type =
         String.valueOf(context.request().getHeader("content-type")).toLowerCase(Locale.ROOT);
@@ -103,27 +101,6 @@ final class ImportExportRoutes {
               Responses.json(context, report.getBoolean("aborted") ? 422 : 200, report);
             })
         .onFailure(context::fail);
-  }
-
-  private static Charset charset(QueryParams params, RoutingContext context) {
-    String name = params.text("charset");
-    if (name == null) {
-      String type = context.request().getHeader("content-type");
-      int at = type == null ? -1 : type.toLowerCase(Locale.ROOT).indexOf("charset=");
-      if (at >= 0) {
-        name = type.substring(at + "charset=".length()).replace("\"", "").strip();
-      }
-    }
-    if (name == null || name.isEmpty()) {
-      return null;
-    }
-    try {
-      return Charset.forName(name);
-    } catch (IllegalCharsetNameException | UnsupportedCharsetException unknown) {
-      params.fail(
-          "charset", "\"" + Requests.shorten(name) + "\" is not a charset this server knows");
-      return null;
-    }
   }
 
   private void exportCsv(RoutingContext context) {

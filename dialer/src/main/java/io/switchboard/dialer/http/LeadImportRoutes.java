@@ -17,8 +17,6 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.nio.charset.Charset;
-import java.nio.charset.IllegalCharsetNameException;
-import java.nio.charset.UnsupportedCharsetException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -71,7 +69,7 @@ final class LeadImportRoutes {
     VerifiedUser user = DialerPrincipal.of(context);
     QueryParams params = new QueryParams(context, Set.of("list", "charset"));
     String listName = params.text("list");
-    Charset charset = charset(params, context);
+    Charset charset = Requests.charset(context, params);
     params.throwIfInvalid();
     String type =
         String.valueOf(context.request().getHeader("content-type")).toLowerCase(Locale.ROOT);
@@ -155,26 +153,5 @@ final class LeadImportRoutes {
         .put("failed", failedRows)
         .put("errors", listed)
         .put("errorsTruncated", errors.size() > MAX_REPORTED_ERRORS);
-  }
-
-  private static Charset charset(QueryParams params, RoutingContext context) {
-    String name = params.text("charset");
-    if (name == null) {
-      String type = context.request().getHeader("content-type");
-      int at = type == null ? -1 : type.toLowerCase(Locale.ROOT).indexOf("charset=");
-      if (at >= 0) {
-        name = type.substring(at + "charset=".length()).replace("\"", "").strip();
-      }
-    }
-    if (name == null || name.isEmpty()) {
-      return null;
-    }
-    try {
-      return Charset.forName(name);
-    } catch (IllegalCharsetNameException | UnsupportedCharsetException unknown) {
-      params.fail(
-          "charset", "\"" + Requests.shorten(name) + "\" is not a charset this server knows");
-      return null;
-    }
   }
 }
