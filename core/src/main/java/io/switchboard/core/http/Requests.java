@@ -79,6 +79,25 @@ public final class Requests {
   }
 
   /**
+   * The bytes of a CSV body (empty when there is none); a content type other than {@code text/csv},
+   * {@code application/csv} or {@code text/plain} is a 415 asking for the {@code what} as CSV.
+   */
+  public static byte[] csvBytes(RoutingContext context, String what) {
+    String type =
+        String.valueOf(context.request().getHeader("content-type")).toLowerCase(Locale.ROOT);
+    if (!type.startsWith("text/csv")
+        && !type.startsWith("application/csv")
+        && !type.startsWith("text/plain")) {
+      throw new SwitchboardException(
+          ErrorCode.UNSUPPORTED_MEDIA_TYPE,
+          "send the " + what + " as text/csv (got " + shorten(type) + ")");
+    }
+    return context.body() == null || context.body().buffer() == null
+        ? new byte[0]
+        : context.body().buffer().getBytes();
+  }
+
+  /**
    * The charset of a text body: the {@code charset} query parameter, else the content type's {@code
    * charset=}, else null (the caller detects it). An unknown name is recorded as a problem of
    * {@code params}.

@@ -21,7 +21,6 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.nio.charset.Charset;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -65,19 +64,7 @@ final class ImportExportRoutes {
     }
     Charset charset = Requests.charset(context, params);
     params.throwIfInvalid();
-    String type =
-        String.valueOf(context.request().getHeader("content-type")).toLowerCase(Locale.ROOT);
-    if (!type.startsWith("text/csv")
-        && !type.startsWith("application/csv")
-        && !type.startsWith("text/plain")) {
-      throw new SwitchboardException(
-          ErrorCode.UNSUPPORTED_MEDIA_TYPE,
-          "send the file as text/csv (got " + Requests.shorten(type) + ")");
-    }
-    byte[] bytes =
-        context.body() == null || context.body().buffer() == null
-            ? new byte[0]
-            : context.body().buffer().getBytes();
+    byte[] bytes = Requests.csvBytes(context, "file");
     CsvDecoder.Decoded decoded;
     List<List<String>> records;
     try {

@@ -20,7 +20,6 @@ import java.nio.charset.Charset;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -71,19 +70,7 @@ final class LeadImportRoutes {
     String listName = params.text("list");
     Charset charset = Requests.charset(context, params);
     params.throwIfInvalid();
-    String type =
-        String.valueOf(context.request().getHeader("content-type")).toLowerCase(Locale.ROOT);
-    if (!type.startsWith("text/csv")
-        && !type.startsWith("application/csv")
-        && !type.startsWith("text/plain")) {
-      throw new SwitchboardException(
-          ErrorCode.UNSUPPORTED_MEDIA_TYPE,
-          "send the lead list as text/csv (got " + Requests.shorten(type) + ")");
-    }
-    byte[] bytes =
-        context.body() == null || context.body().buffer() == null
-            ? new byte[0]
-            : context.body().buffer().getBytes();
+    byte[] bytes = Requests.csvBytes(context, "lead list");
     if (bytes.length > MAX_IMPORT_BYTES) {
       throw new SwitchboardException(
           ErrorCode.PAYLOAD_TOO_LARGE,
