@@ -9,6 +9,7 @@ import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
+import java.util.Map;
 
 /**
  * A test's HTTP client for a REST test server on 127.0.0.1: every request is made on the client's
@@ -38,7 +39,9 @@ public final class TestHttpClient {
       HttpMethod method, String path, MultiMap headers, Buffer body, String contentType) {
     RequestOptions options =
         new RequestOptions().setMethod(method).setPort(port).setURI(basePath + path);
-    options.getHeaders().addAll(headers);
+    for (Map.Entry<String, String> header : headers) {
+      options.addHeader(header.getKey(), header.getValue());
+    }
     if (contentType != null) {
       options.putHeader("content-type", contentType);
     }
