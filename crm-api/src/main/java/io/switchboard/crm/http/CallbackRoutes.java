@@ -1,5 +1,8 @@
 package io.switchboard.crm.http;
 
+import io.switchboard.core.http.QueryParams;
+import io.switchboard.core.http.Requests;
+import io.switchboard.core.http.Responses;
 import io.switchboard.core.phone.PhoneNormalizer;
 import io.switchboard.crm.model.Callback;
 import io.switchboard.crm.persistence.CallbackRepository;

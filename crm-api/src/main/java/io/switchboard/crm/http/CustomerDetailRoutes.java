@@ -1,5 +1,8 @@
 package io.switchboard.crm.http;
 
+import io.switchboard.core.http.QueryParams;
+import io.switchboard.core.http.Requests;
+import io.switchboard.core.http.Responses;
 import io.switchboard.crm.model.Contact;
 import io.switchboard.crm.model.ContactDraft;
 import io.switchboard.crm.persistence.ContactRepository;

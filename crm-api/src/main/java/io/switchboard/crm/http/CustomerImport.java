@@ -1,5 +1,6 @@
 package io.switchboard.crm.http;
 
+import io.switchboard.core.csv.CsvHeader;
 import io.switchboard.core.error.FieldError;
 import io.switchboard.core.error.SwitchboardException;
 import io.switchboard.crm.model.CustomerDraft;
@@ -12,7 +13,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -42,7 +42,9 @@ final class CustomerImport {
     if (records.isEmpty()) {
       throw hard("file", "is empty; the first line must name the columns");
     }
-    List<String> header = header(records.get(0));
+    List<String> header =
+        CsvHeader.read(
+            records.get(0), CustomerCsv::known, CustomerCsv.COLUMNS, CustomerCsv.REQUIRED);
     List<ImportRow> rows = new ArrayList<>();
     List<RowError> errors = new ArrayList<>();
     Map<String, Integer> numbers = new HashMap<>();
@@ -126,41 +128,6 @@ final class CustomerImport {
         .put("errors", errorArray)
         .put("errorsTruncated", errors.size() > MAX_REPORTED_ERRORS)
         .put("created", created);
-  }
-
-  private static List<String> header(List<String> cells) {
-    List<String> header = new ArrayList<>();
-    List<FieldError> problems = new ArrayList<>();
-    Set<String> seen = new HashSet<>();
-    for (int i = 0; i < cells.size(); i++) {
-      String name = cells.get(i).strip().toLowerCase(Locale.ROOT);
-      if (!CustomerCsv.known(name)) {
-        problems.add(
-            new FieldError(
-                "header",
-                "column "
-                    + (i + 1)
-                    + " \""
-                    + Requests.shorten(cells.get(i))
-                    + "\" is not one of "
-                    + String.join(", ", CustomerCsv.COLUMNS)));
-      } else if (!seen.add(name)) {
-        problems.add(new FieldError("header", "column \"" + name + "\" appears twice"));
-      }
-      header.add(name);
-    }
-    for (String required : CustomerCsv.REQUIRED) {
-      if (!seen.contains(required)) {
-        problems.add(new FieldError("header", "the column \"" + required + "\" is required"));
-      }
-    }
-    if (!problems.isEmpty()) {
-      throw new SwitchboardException(
-          io.switchboard.core.error.ErrorCode.VALIDATION_FAILED,
-          "bad CSV header, nothing was imported: " + problems.get(0).problem(),
-          problems);
-    }
-    return header;
   }
 
   private static SwitchboardException hard(String field, String problem) {

@@ -1,5 +1,7 @@
 package io.switchboard.crm.http;
 
+import io.switchboard.core.http.QueryParams;
+import io.switchboard.core.http.Requests;
 import io.switchboard.crm.model.CustomerKind;
 import io.switchboard.crm.model.CustomerQuery;
 import io.switchboard.crm.model.CustomerQuery.SortField;

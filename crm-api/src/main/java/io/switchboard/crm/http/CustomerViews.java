@@ -1,6 +1,6 @@
 package io.switchboard.crm.http;
 
-import io.switchboard.crm.model.Page;
+import io.switchboard.core.http.Page;
 import io.switchboard.crm.security.Principal;
 import io.switchboard.crm.security.SensitiveFieldPolicy;
 import io.vertx.core.Future;
@@ -63,6 +63,6 @@ final class CustomerViews {
         .put("limit", page.limit())
         .put("offset", page.offset())
         .put("hasMore", page.hasMore())
-        .put("nextOffset", page.hasMore() ? page.offset() + page.limit() : null);
+        .put("nextOffset", page.nextOffset());
   }
 }

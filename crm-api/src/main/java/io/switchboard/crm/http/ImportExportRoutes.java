@@ -7,6 +7,9 @@ import io.switchboard.core.csv.CsvWriter;
 import io.switchboard.core.error.ErrorCode;
 import io.switchboard.core.error.FieldError;
 import io.switchboard.core.error.SwitchboardException;
+import io.switchboard.core.http.QueryParams;
+import io.switchboard.core.http.Requests;
+import io.switchboard.core.http.Responses;
 import io.switchboard.crm.model.CustomerQuery;
 import io.switchboard.crm.persistence.CustomerTransferRepository;
 import io.switchboard.crm.security.Permission;
@@ -17,10 +20,7 @@ import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.nio.charset.Charset;
-import java.nio.charset.IllegalCharsetNameException;
-import java.nio.charset.UnsupportedCharsetException;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -62,21 +62,9 @@ final class ImportExportRoutes {
     if (onError != null && !onError.equals("skip") && !onError.equals("abort")) {
       params.fail("onError", "must be skip or abort");
     }
-    Charset charset = charset(params, context);
+    Charset charset = Requests.charset(context, params);
     params.throwIfInvalid();
-    String type =
-        String.valueOf(context.request().getHeader("content-type")).toLowerCase(Locale.ROOT);
-    if (!type.startsWith("text/csv")
-        && !type.startsWith("application/csv")
-        && !type.startsWith("text/plain")) {
-      throw new SwitchboardException(
-          ErrorCode.UNSUPPORTED_MEDIA_TYPE,
-          "send the file as text/csv (got " + Requests.shorten(type) + ")");
-    }
-    byte[] bytes =
-        context.body() == null || context.body().buffer() == null
-            ? new byte[0]
-            : context.body().buffer().getBytes();
+    byte[] bytes = Requests.csvBytes(context, "file");
     CsvDecoder.Decoded decoded;
     List<List<String>> records;
     try {
@@ -100,27 +88,6 @@ final class ImportExportRoutes {
               Responses.json(context, report.getBoolean("aborted") ? 422 : 200, report);
             })
         .onFailure(context::fail);
-  }
-
-  private static Charset charset(QueryParams params, RoutingContext context) {
-    String name = params.text("charset");
-    if (name == null) {
-      String type = context.request().getHeader("content-type");
-      int at = type == null ? -1 : type.toLowerCase(Locale.ROOT).indexOf("charset=");
-      if (at >= 0) {
-        name = type.substring(at + "charset=".length()).replace("\"", "").strip();
-      }
-    }
-    if (name == null || name.isEmpty()) {
-      return null;
-    }
-    try {
-      return Charset.forName(name);
-    } catch (IllegalCharsetNameException | UnsupportedCharsetException unknown) {
-      params.fail(
-          "charset", "\"" + Requests.shorten(name) + "\" is not a charset this server knows");
-      return null;
-    }
   }
 
   private void exportCsv(RoutingContext context) {

@@ -2,6 +2,9 @@ package io.switchboard.crm.http;
 
 import io.switchboard.core.error.ErrorCode;
 import io.switchboard.core.error.SwitchboardException;
+import io.switchboard.core.http.QueryParams;
+import io.switchboard.core.http.Requests;
+import io.switchboard.core.http.Responses;
 import io.switchboard.crm.model.DictionaryEntry;
 import io.switchboard.crm.model.DispositionCode;
 import io.switchboard.crm.model.Region;

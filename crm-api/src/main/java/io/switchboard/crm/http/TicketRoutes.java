@@ -1,6 +1,9 @@
 package io.switchboard.crm.http;
 
-import io.switchboard.crm.model.Page;
+import io.switchboard.core.http.Page;
+import io.switchboard.core.http.QueryParams;
+import io.switchboard.core.http.Requests;
+import io.switchboard.core.http.Responses;
 import io.switchboard.crm.model.Ticket;
 import io.switchboard.crm.model.TicketStatus;
 import io.switchboard.crm.persistence.TicketRepository;

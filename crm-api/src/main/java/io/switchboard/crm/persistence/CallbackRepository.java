@@ -3,8 +3,8 @@ package io.switchboard.crm.persistence;
 import io.switchboard.core.error.ErrorCode;
 import io.switchboard.core.error.FieldError;
 import io.switchboard.core.error.SwitchboardException;
+import io.switchboard.core.http.Page;
 import io.switchboard.crm.model.Callback;
-import io.switchboard.crm.model.Page;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
@@ -112,11 +112,11 @@ public final class CallbackRepository {
                                   created.toJson())
                               .map(created);
                         }))
-        .recover(SqlErrors::fail);
+        .recover(CrmSqlErrors::fail);
   }
 
   public Future<Callback> get(long id) {
-    return load(pool, id, false).recover(SqlErrors::fail);
+    return load(pool, id, false).recover(CrmSqlErrors::fail);
   }
 
   public Future<Page<Callback>> list(Filter filter) {
@@ -159,7 +159,7 @@ public final class CallbackRepository {
               rows.forEach(row -> callbacks.add(map(row)));
               return Page.fromOneExtra(callbacks, filter.limit(), filter.offset());
             })
-        .recover(SqlErrors::fail);
+        .recover(CrmSqlErrors::fail);
   }
 
   /** Applies a change; a status change must follow {@link #TRANSITIONS} (else 409). */
@@ -211,7 +211,7 @@ public final class CallbackRepository {
                                               after.toJson())
                                           .map(after));
                         }))
-        .recover(SqlErrors::fail);
+        .recover(CrmSqlErrors::fail);
   }
 
   /** The pending and in-progress callbacks of a customer (for the 360 view). */

@@ -87,7 +87,7 @@ public final class ContactRepository {
                                     null,
                                     created.toJson())
                                 .map(created)))
-        .recover(SqlErrors::fail);
+        .recover(CrmSqlErrors::fail);
   }
 
   /** Applies {@code change} to a contact that is not deleted. */
@@ -123,7 +123,7 @@ public final class ContactRepository {
                                               after.toJson())
                                           .map(after));
                         }))
-        .recover(SqlErrors::fail);
+        .recover(CrmSqlErrors::fail);
   }
 
   /** Marks a contact deleted; its numbers no longer find the customer. */
@@ -150,12 +150,12 @@ public final class ContactRepository {
                                             "",
                                             before.toJson(),
                                             null))))
-        .recover(SqlErrors::fail);
+        .recover(CrmSqlErrors::fail);
   }
 
   /** The live contacts of a customer. */
   public Future<List<Contact>> list(long customerId) {
-    return listOn(pool, customerId).recover(SqlErrors::fail);
+    return listOn(pool, customerId).recover(CrmSqlErrors::fail);
   }
 
   static Future<List<Contact>> listOn(SqlClient client, long customerId) {

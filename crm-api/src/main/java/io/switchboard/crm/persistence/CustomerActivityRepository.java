@@ -80,7 +80,7 @@ public final class CustomerActivityRepository {
                                   note.toJson())
                               .map(note);
                         }))
-        .recover(SqlErrors::fail);
+        .recover(CrmSqlErrors::fail);
   }
 
   public Future<Disposition> addDisposition(
@@ -129,7 +129,7 @@ public final class CustomerActivityRepository {
                                   disposition.toJson())
                               .map(disposition);
                         }))
-        .recover(SqlErrors::fail);
+        .recover(CrmSqlErrors::fail);
   }
 
   /**
@@ -167,7 +167,7 @@ public final class CustomerActivityRepository {
                                     null,
                                     created.toJson())
                                 .map(created)))
-        .recover(SqlErrors::fail);
+        .recover(CrmSqlErrors::fail);
   }
 
   public Future<Void> unrelate(long userId, long relationshipId) {
@@ -190,12 +190,12 @@ public final class CustomerActivityRepository {
                                             "",
                                             before.toJson(),
                                             null))))
-        .recover(SqlErrors::fail);
+        .recover(CrmSqlErrors::fail);
   }
 
   /** Relationships in which the customer is either side. */
   public Future<List<Relationship>> relationships(long customerId) {
-    return relationshipsOn(pool, customerId).recover(SqlErrors::fail);
+    return relationshipsOn(pool, customerId).recover(CrmSqlErrors::fail);
   }
 
   static Future<List<Relationship>> relationshipsOn(SqlClient client, long customerId) {
@@ -215,7 +215,7 @@ public final class CustomerActivityRepository {
 
   /** The customer's timeline, newest first, optionally before an instant (for paging). */
   public Future<List<Interaction>> timeline(long customerId, Instant before, int limit) {
-    return timelineOn(pool, customerId, before, limit).recover(SqlErrors::fail);
+    return timelineOn(pool, customerId, before, limit).recover(CrmSqlErrors::fail);
   }
 
   static Future<List<Interaction>> timelineOn(

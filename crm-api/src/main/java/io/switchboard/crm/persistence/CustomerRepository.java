@@ -66,7 +66,7 @@ public final class CustomerRepository {
                                     null,
                                     created.toJson())
                                 .map(created)))
-        .recover(SqlErrors::fail);
+        .recover(CrmSqlErrors::fail);
   }
 
   /**
@@ -84,7 +84,7 @@ public final class CustomerRepository {
                             AuditTrail.record(
                                     connection, userId, "read", ENTITY, id, detail, null, null)
                                 .map(customer)))
-        .recover(SqlErrors::fail);
+        .recover(CrmSqlErrors::fail);
   }
 
   /**
@@ -137,7 +137,7 @@ public final class CustomerRepository {
                                               after.toJson())
                                           .map(after));
                         }))
-        .recover(SqlErrors::fail);
+        .recover(CrmSqlErrors::fail);
   }
 
   /** Marks a customer deleted; it disappears from search and lookup until restored. */
@@ -188,12 +188,12 @@ public final class CustomerRepository {
                                               after.toJson())
                                           .map(after));
                         }))
-        .recover(SqlErrors::fail);
+        .recover(CrmSqlErrors::fail);
   }
 
   /** Runs {@code work} on a connection in a transaction (for repositories built on this one). */
   <T> Future<T> inTransaction(java.util.function.Function<SqlConnection, Future<T>> work) {
-    return pool.withTransaction(work).recover(SqlErrors::fail);
+    return pool.withTransaction(work).recover(CrmSqlErrors::fail);
   }
 
   static Customer visible(Optional<Customer> found, long id, boolean includeDeleted) {

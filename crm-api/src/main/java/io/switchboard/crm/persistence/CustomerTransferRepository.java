@@ -74,7 +74,7 @@ public final class CustomerTransferRepository {
                           return insert(connection, userId, clean)
                               .map(created -> new ImportOutcome(created, conflicts));
                         }))
-        .recover(SqlErrors::fail);
+        .recover(CrmSqlErrors::fail);
   }
 
   private static Future<Map<Integer, Map<String, String>>> conflicts(
@@ -285,7 +285,7 @@ public final class CustomerTransferRepository {
                                         .put("name", query.name())
                                         .put("tags", new JsonArray(query.tags())))
                                 .map(count)))
-        .recover(SqlErrors::fail);
+        .recover(CrmSqlErrors::fail);
   }
 
   private static Future<Long> drain(

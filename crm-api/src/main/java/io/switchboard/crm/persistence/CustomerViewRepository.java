@@ -1,12 +1,12 @@
 package io.switchboard.crm.persistence;
 
+import io.switchboard.core.http.Page;
 import io.switchboard.crm.model.CallSummary;
 import io.switchboard.crm.model.Customer;
 import io.switchboard.crm.model.Customer360;
 import io.switchboard.crm.model.CustomerKind;
 import io.switchboard.crm.model.CustomerQuery;
 import io.switchboard.crm.model.LookupMatch;
-import io.switchboard.crm.model.Page;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
@@ -54,7 +54,7 @@ public final class CustomerViewRepository {
               rows.forEach(row -> found.add(CustomerRows.map(row)));
               return Page.fromOneExtra(found, query.limit(), query.offset());
             })
-        .recover(SqlErrors::fail);
+        .recover(CrmSqlErrors::fail);
   }
 
   /** Every live customer reachable at {@code e164}, ranked; each one found is audited as read. */
@@ -67,7 +67,7 @@ public final class CustomerViewRepository {
               rows.forEach(row -> matches.add(mapMatch(row)));
               return matches;
             })
-        .recover(SqlErrors::fail);
+        .recover(CrmSqlErrors::fail);
   }
 
   /** The customer and everything around it, read in one transaction and audited as one read. */
@@ -89,7 +89,7 @@ public final class CustomerViewRepository {
                                     null,
                                     null)
                                 .map(view)))
-        .recover(SqlErrors::fail);
+        .recover(CrmSqlErrors::fail);
   }
 
   /** The lists around a customer; the queries queue on the one connection of the transaction. */

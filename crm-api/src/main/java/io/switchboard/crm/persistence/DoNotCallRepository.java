@@ -2,8 +2,8 @@ package io.switchboard.crm.persistence;
 
 import io.switchboard.core.error.ErrorCode;
 import io.switchboard.core.error.SwitchboardException;
+import io.switchboard.core.http.Page;
 import io.switchboard.crm.model.DoNotCallEntry;
-import io.switchboard.crm.model.Page;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
@@ -63,7 +63,7 @@ public final class DoNotCallRepository {
                                   entry.toJson())
                               .map(entry);
                         }))
-        .recover(SqlErrors::fail);
+        .recover(CrmSqlErrors::fail);
   }
 
   /** The entry that currently blocks {@code e164}, if any. */
@@ -76,7 +76,7 @@ public final class DoNotCallRepository {
                 rows.iterator().hasNext()
                     ? Optional.of(map(rows.iterator().next()))
                     : Optional.<DoNotCallEntry>empty())
-        .recover(SqlErrors::fail);
+        .recover(CrmSqlErrors::fail);
   }
 
   public Future<Page<DoNotCallEntry>> list(int limit, int offset) {
@@ -89,10 +89,9 @@ public final class DoNotCallRepository {
             rows -> {
               List<DoNotCallEntry> entries =
                   ReferenceDataRepository.all(rows, DoNotCallRepository::map);
-              boolean more = entries.size() > limit;
-              return new Page<>(more ? entries.subList(0, limit) : entries, limit, offset, more);
+              return Page.fromOneExtra(entries, limit, offset);
             })
-        .recover(SqlErrors::fail);
+        .recover(CrmSqlErrors::fail);
   }
 
   public Future<Void> remove(long userId, String e164) {
@@ -120,7 +119,7 @@ public final class DoNotCallRepository {
                               map(rows.iterator().next()).toJson(),
                               null);
                         }))
-        .recover(SqlErrors::fail);
+        .recover(CrmSqlErrors::fail);
   }
 
   private static DoNotCallEntry map(Row row) {

@@ -40,7 +40,7 @@ public final class ReferenceDataRepository {
                 + " WHERE ($1::text IS NULL OR category = $1) ORDER BY category, sort_order, code")
         .execute(Tuple.of(category))
         .map(rows -> all(rows, ReferenceDataRepository::mapEntry))
-        .recover(SqlErrors::fail);
+        .recover(CrmSqlErrors::fail);
   }
 
   public Future<DictionaryEntry> addEntry(long userId, DictionaryEntry entry) {
@@ -69,7 +69,7 @@ public final class ReferenceDataRepository {
                                 null,
                                 entry.toJson()))
                     .map(entry))
-        .recover(SqlErrors::fail);
+        .recover(CrmSqlErrors::fail);
   }
 
   /** Changes an entry's label, order or whether it is offered; codes never change. */
@@ -115,7 +115,7 @@ public final class ReferenceDataRepository {
                                           after.toJson()))
                               .map(after);
                         }))
-        .recover(SqlErrors::fail);
+        .recover(CrmSqlErrors::fail);
   }
 
   /** The regions under {@code parentId}, or the top-level regions when it is null. */
@@ -126,7 +126,7 @@ public final class ReferenceDataRepository {
                 + " ORDER BY name, id")
         .execute(Tuple.of(parentId))
         .map(rows -> all(rows, ReferenceDataRepository::mapRegion))
-        .recover(SqlErrors::fail);
+        .recover(CrmSqlErrors::fail);
   }
 
   /** A region and the regions above it, top first. */
@@ -143,7 +143,7 @@ public final class ReferenceDataRepository {
                     ? Future.failedFuture(
                         new SwitchboardException(ErrorCode.NOT_FOUND, "no region " + id))
                     : Future.succeededFuture(all(rows, ReferenceDataRepository::mapRegion)))
-        .recover(SqlErrors::fail);
+        .recover(CrmSqlErrors::fail);
   }
 
   public Future<Region> addRegion(long userId, Long parentId, String level, String name) {
@@ -168,14 +168,14 @@ public final class ReferenceDataRepository {
                                   region.toJson())
                               .map(region);
                         }))
-        .recover(SqlErrors::fail);
+        .recover(CrmSqlErrors::fail);
   }
 
   public Future<List<DispositionCode>> dispositionCodes() {
     return pool.query(CODE_SELECT + " ORDER BY code")
         .execute()
         .map(rows -> all(rows, ReferenceDataRepository::mapCode))
-        .recover(SqlErrors::fail);
+        .recover(CrmSqlErrors::fail);
   }
 
   /** Adds a code, or changes the label and flags of an existing one. */
@@ -202,7 +202,7 @@ public final class ReferenceDataRepository {
                                 null,
                                 code.toJson()))
                     .map(code))
-        .recover(SqlErrors::fail);
+        .recover(CrmSqlErrors::fail);
   }
 
   static <T> List<T> all(RowSet<Row> rows, Function<Row, T> mapper) {

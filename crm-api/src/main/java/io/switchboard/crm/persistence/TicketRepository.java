@@ -3,7 +3,7 @@ package io.switchboard.crm.persistence;
 import io.switchboard.core.error.ErrorCode;
 import io.switchboard.core.error.FieldError;
 import io.switchboard.core.error.SwitchboardException;
-import io.switchboard.crm.model.Page;
+import io.switchboard.core.http.Page;
 import io.switchboard.crm.model.Ticket;
 import io.switchboard.crm.model.TicketStatus;
 import io.vertx.core.Future;
@@ -90,7 +90,7 @@ public final class TicketRepository {
   }
 
   public Future<Ticket> get(long id) {
-    return load(pool, id, false).recover(SqlErrors::fail);
+    return load(pool, id, false).recover(CrmSqlErrors::fail);
   }
 
   public Future<Page<Ticket>> list(Filter filter) {
@@ -129,7 +129,7 @@ public final class TicketRepository {
               rows.forEach(row -> tickets.add(map(row)));
               return Page.fromOneExtra(tickets, filter.limit(), filter.offset());
             })
-        .recover(SqlErrors::fail);
+        .recover(CrmSqlErrors::fail);
   }
 
   /**
@@ -275,7 +275,7 @@ public final class TicketRepository {
   }
 
   private <T> Future<T> inTransaction(Function<SqlConnection, Future<T>> work) {
-    return pool.withTransaction(work).recover(SqlErrors::fail);
+    return pool.withTransaction(work).recover(CrmSqlErrors::fail);
   }
 
   private static Future<Ticket> audit(

@@ -3,6 +3,7 @@ package io.switchboard.crm.http;
 import static io.switchboard.crm.http.CrmTestServer.ADMIN;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.switchboard.testsupport.HttpReply;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -161,16 +162,14 @@ class BadInputIT {
                 replies ->
                     ctx.verify(
                         () -> {
-                          assertThat(replies.<CrmTestServer.Reply>resultAt(0).status())
-                              .isEqualTo(401);
-                          assertThat(replies.<CrmTestServer.Reply>resultAt(1).status())
-                              .isEqualTo(413);
+                          assertThat(replies.<HttpReply>resultAt(0).status()).isEqualTo(401);
+                          assertThat(replies.<HttpReply>resultAt(1).status()).isEqualTo(413);
                           ctx.completeNow();
                         })));
   }
 
   private static void check(VertxTestContext ctx, List<Case> cases) {
-    List<Future<CrmTestServer.Reply>> replies = new ArrayList<>();
+    List<Future<HttpReply>> replies = new ArrayList<>();
     for (Case c : cases) {
       replies.add(
           server.send(
@@ -188,7 +187,7 @@ class BadInputIT {
                         () -> {
                           for (int i = 0; i < cases.size(); i++) {
                             Case c = cases.get(i);
-                            CrmTestServer.Reply reply = all.resultAt(i);
+                            HttpReply reply = all.resultAt(i);
                             String what =
                                 c.method()
                                     + " "

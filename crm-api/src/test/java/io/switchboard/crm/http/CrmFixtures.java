@@ -2,6 +2,7 @@ package io.switchboard.crm.http;
 
 import static io.switchboard.crm.http.CrmTestServer.ADMIN;
 
+import io.switchboard.testsupport.HttpReply;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -33,7 +34,7 @@ final class CrmFixtures {
     return body;
   }
 
-  static Future<CrmTestServer.Reply> create(CrmTestServer server, JsonObject body) {
+  static Future<HttpReply> create(CrmTestServer server, JsonObject body) {
     return server
         .post("/customers", ADMIN, body)
         .map(

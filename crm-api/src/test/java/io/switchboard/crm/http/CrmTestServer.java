@@ -3,17 +3,16 @@ package io.switchboard.crm.http;
 import io.switchboard.core.persistence.PostgresDatabase;
 import io.switchboard.core.phone.PhoneNormalizer;
 import io.switchboard.crm.persistence.CrmRepositories;
+import io.switchboard.testsupport.HttpReply;
 import io.switchboard.testsupport.TestDatabase;
-import io.vertx.core.Context;
+import io.switchboard.testsupport.TestErrorResponses;
+import io.switchboard.testsupport.TestHttpClient;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.HttpClient;
-import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
-import io.vertx.core.http.RequestOptions;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
@@ -40,20 +39,14 @@ final class CrmTestServer {
   final TestDatabase database;
   final PostgresDatabase postgres;
   private final HttpServer server;
-  private final HttpClient client;
-  private final Context clientContext;
+  private final TestHttpClient client;
 
   private CrmTestServer(
-      TestDatabase database,
-      PostgresDatabase postgres,
-      HttpServer server,
-      HttpClient client,
-      Context clientContext) {
+      TestDatabase database, PostgresDatabase postgres, HttpServer server, TestHttpClient client) {
     this.database = database;
     this.postgres = postgres;
     this.server = server;
     this.client = client;
-    this.clientContext = clientContext;
   }
 
   /** Starts everything; blocks while the database is created (call from set-up, not a loop). */
@@ -82,18 +75,18 @@ final class CrmTestServer {
     Router root = Router.router(vertx);
     root.route().handler(BodyHandler.create(false).setBodyLimit(BODY_LIMIT));
     root.route(CrmApi.BASE_PATH + "/*").subRouter(api.router());
-    root.route().failureHandler(TestErrorResponses::handle);
-    for (int status : new int[] {404, 405, 413, 500}) {
-      root.errorHandler(status, TestErrorResponses::handle);
-    }
-    HttpClient client = vertx.createHttpClient(new HttpClientOptions().setDefaultHost("127.0.0.1"));
+    TestErrorResponses.install(root);
     return vertx
         .createHttpServer()
         .requestHandler(root)
         .listen(0, "127.0.0.1")
         .map(
             server ->
-                new CrmTestServer(database, postgres, server, client, vertx.getOrCreateContext()));
+                new CrmTestServer(
+                    database,
+                    postgres,
+                    server,
+                    new TestHttpClient(vertx, server.actualPort(), CrmApi.BASE_PATH)));
   }
 
   Future<Void> stop() {
@@ -108,58 +101,35 @@ final class CrmTestServer {
             });
   }
 
-  Future<Reply> get(String path, String user) {
+  Future<HttpReply> get(String path, String user) {
     return send(HttpMethod.GET, path, user, null, null);
   }
 
-  Future<Reply> post(String path, String user, JsonObject body) {
+  Future<HttpReply> post(String path, String user, JsonObject body) {
     return send(
         HttpMethod.POST, path, user, body == null ? null : body.toBuffer(), "application/json");
   }
 
-  Future<Reply> patch(String path, String user, JsonObject body) {
+  Future<HttpReply> patch(String path, String user, JsonObject body) {
     return send(HttpMethod.PATCH, path, user, body.toBuffer(), "application/json");
   }
 
-  Future<Reply> put(String path, String user, JsonObject body) {
+  Future<HttpReply> put(String path, String user, JsonObject body) {
     return send(HttpMethod.PUT, path, user, body.toBuffer(), "application/json");
   }
 
-  Future<Reply> delete(String path, String user) {
+  Future<HttpReply> delete(String path, String user) {
     return send(HttpMethod.DELETE, path, user, null, null);
   }
 
   /** Any request; {@code path} is below /api/v1 and a null user sends no credentials. */
-  Future<Reply> send(HttpMethod method, String path, String user, Buffer body, String contentType) {
-    RequestOptions options =
-        new RequestOptions()
-            .setMethod(method)
-            .setPort(server.actualPort())
-            .setURI(CrmApi.BASE_PATH + path);
+  Future<HttpReply> send(
+      HttpMethod method, String path, String user, Buffer body, String contentType) {
+    MultiMap headers = none();
     if (user != null) {
-      options.putHeader(TestGuard.HEADER, user);
+      headers.add(TestGuard.HEADER, user);
     }
-    if (contentType != null) {
-      options.putHeader("content-type", contentType);
-    }
-    // On the client's event loop: a test thread attaching body() after the response has begun
-    // to arrive would lose the body (Vert.x does not pause a response for a late handler).
-    return Future.future(
-        reply ->
-            clientContext.runOnContext(
-                start ->
-                    client
-                        .request(options)
-                        .compose(request -> body == null ? request.send() : request.send(body))
-                        .compose(
-                            response ->
-                                response
-                                    .body()
-                                    .map(
-                                        bytes ->
-                                            new Reply(
-                                                response.statusCode(), response.headers(), bytes)))
-                        .onComplete(reply)));
+    return client.send(method, path, headers, body, contentType);
   }
 
   /** A fresh valid Chinese mobile number, so that tests never share numbers. */
@@ -170,32 +140,6 @@ final class CrmTestServer {
   /** A name no other test uses. */
   static String unique(String prefix) {
     return prefix + "-" + Long.toString(ThreadLocalRandom.current().nextLong(1L << 40), 36);
-  }
-
-  /** An HTTP answer. */
-  record Reply(int status, MultiMap headers, Buffer body) {
-    JsonObject json() {
-      return body.toJsonObject();
-    }
-
-    String errorCode() {
-      return json().getJsonObject("error").getString("code");
-    }
-
-    /** The fields an error names. */
-    java.util.List<String> errorFields() {
-      java.util.List<String> fields = new java.util.ArrayList<>();
-      var array = json().getJsonObject("error").getJsonArray("fields");
-      if (array != null) {
-        array.forEach(field -> fields.add(((JsonObject) field).getString("field")));
-      }
-      return fields;
-    }
-
-    @Override
-    public String toString() {
-      return status + " " + body;
-    }
   }
 
   static MultiMap none() {

@@ -5,6 +5,7 @@ import static io.switchboard.crm.http.CrmTestServer.mobile;
 import static io.switchboard.crm.http.CrmTestServer.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.switchboard.testsupport.HttpReply;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -107,11 +108,11 @@ class CsvImportExportIT {
             replies -> {
               ctx.verify(
                   () -> {
-                    CrmTestServer.Reply dry = replies.resultAt(0);
+                    HttpReply dry = replies.resultAt(0);
                     assertThat(dry.status()).isEqualTo(200);
                     assertThat(dry.json().getInteger("wouldImport")).isEqualTo(1);
                     assertThat(dry.json().getInteger("imported")).isZero();
-                    CrmTestServer.Reply aborted = replies.resultAt(1);
+                    HttpReply aborted = replies.resultAt(1);
                     assertThat(aborted.status()).isEqualTo(422);
                     assertThat(aborted.json().getBoolean("aborted")).isTrue();
                     assertThat(aborted.json().getInteger("imported")).isZero();
@@ -159,25 +160,24 @@ class CsvImportExportIT {
             replies -> {
               ctx.verify(
                   () -> {
-                    CrmTestServer.Reply fromGbk = replies.resultAt(0);
+                    HttpReply fromGbk = replies.resultAt(0);
                     assertThat(fromGbk.status()).as(fromGbk.toString()).isEqualTo(200);
                     assertThat(fromGbk.json().getString("charset")).isEqualTo("GB18030");
                     assertThat(fromGbk.json().getInteger("imported")).isEqualTo(1);
-                    assertThat(
-                            replies.<CrmTestServer.Reply>resultAt(1).json().getInteger("imported"))
+                    assertThat(replies.<HttpReply>resultAt(1).json().getInteger("imported"))
                         .isEqualTo(1);
-                    assertThat(replies.<CrmTestServer.Reply>resultAt(2).status()).isEqualTo(400);
-                    assertThat(replies.<CrmTestServer.Reply>resultAt(2).errorFields())
+                    assertThat(replies.<HttpReply>resultAt(2).status()).isEqualTo(400);
+                    assertThat(replies.<HttpReply>resultAt(2).errorFields())
                         .containsExactly("file");
-                    assertThat(replies.<CrmTestServer.Reply>resultAt(3).status()).isEqualTo(400);
-                    CrmTestServer.Reply badHeader = replies.resultAt(4);
+                    assertThat(replies.<HttpReply>resultAt(3).status()).isEqualTo(400);
+                    HttpReply badHeader = replies.resultAt(4);
                     assertThat(badHeader.status()).isEqualTo(422);
                     assertThat(badHeader.json().getJsonObject("error").getString("message"))
                         .contains("nom");
-                    assertThat(replies.<CrmTestServer.Reply>resultAt(5).status()).isEqualTo(400);
-                    assertThat(replies.<CrmTestServer.Reply>resultAt(6).errorFields())
+                    assertThat(replies.<HttpReply>resultAt(5).status()).isEqualTo(400);
+                    assertThat(replies.<HttpReply>resultAt(6).errorFields())
                         .containsExactly("charset");
-                    assertThat(replies.<CrmTestServer.Reply>resultAt(7).status()).isEqualTo(415);
+                    assertThat(replies.<HttpReply>resultAt(7).status()).isEqualTo(415);
                   });
               return CrmFixtures.names(server, "/customers?tag=" + tag + "&sort=name");
             })
@@ -269,7 +269,7 @@ class CsvImportExportIT {
                         })));
   }
 
-  private static Future<CrmTestServer.Reply> importCsv(byte[] bytes, String query, String type) {
+  private static Future<HttpReply> importCsv(byte[] bytes, String query, String type) {
     return server.send(
         HttpMethod.POST, "/customers/import" + query, ADMIN, Buffer.buffer(bytes), type);
   }

@@ -6,6 +6,7 @@ import static io.switchboard.crm.http.CrmTestServer.mobile;
 import static io.switchboard.crm.http.CrmTestServer.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.switchboard.testsupport.HttpReply;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
@@ -148,7 +149,7 @@ class CustomerCrudIT {
                 pair ->
                     ctx.verify(
                         () -> {
-                          CrmTestServer.Reply stale = (CrmTestServer.Reply) pair[0];
+                          HttpReply stale = (HttpReply) pair[0];
                           assertThat(stale.status()).isEqualTo(409);
                           assertThat(stale.errorFields()).containsExactly("version");
                           @SuppressWarnings("unchecked")
@@ -197,16 +198,14 @@ class CustomerCrudIT {
                       after -> {
                         ctx.verify(
                             () -> {
-                              assertThat(((CrmTestServer.Reply) after.resultAt(0)).status())
-                                  .isEqualTo(404);
+                              assertThat(((HttpReply) after.resultAt(0)).status()).isEqualTo(404);
                               assertThat(
-                                      ((CrmTestServer.Reply) after.resultAt(1))
+                                      ((HttpReply) after.resultAt(1))
                                           .json()
                                           .getJsonArray("matches"))
                                   .isEmpty();
-                              assertThat(((CrmTestServer.Reply) after.resultAt(2)).status())
-                                  .isEqualTo(409);
-                              CrmTestServer.Reply withDeleted = after.resultAt(3);
+                              assertThat(((HttpReply) after.resultAt(2)).status()).isEqualTo(409);
+                              HttpReply withDeleted = after.resultAt(3);
                               assertThat(withDeleted.json().getString("deletedAt")).isNotNull();
                             });
                         return server.post("/customers/" + id + "/restore", ADMIN, null);

@@ -6,6 +6,7 @@ import static io.switchboard.crm.http.CrmTestServer.mobile;
 import static io.switchboard.crm.http.CrmTestServer.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.switchboard.testsupport.HttpReply;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
@@ -60,7 +61,7 @@ class CustomerLookupIT {
     CrmFixtures.create(server, CrmFixtures.customer(name, "x", null, null, false, phone))
         .compose(
             created -> {
-              List<Future<CrmTestServer.Reply>> lookups = new ArrayList<>();
+              List<Future<HttpReply>> lookups = new ArrayList<>();
               formats.forEach(format -> lookups.add(lookup(format, ADMIN)));
               return Future.all(lookups);
             })
@@ -70,7 +71,7 @@ class CustomerLookupIT {
                     ctx.verify(
                         () -> {
                           for (int i = 0; i < formats.size(); i++) {
-                            CrmTestServer.Reply reply = replies.resultAt(i);
+                            HttpReply reply = replies.resultAt(i);
                             assertThat(reply.status()).as(formats.get(i)).isEqualTo(200);
                             JsonArray matches = reply.json().getJsonArray("matches");
                             assertThat(matches).as(formats.get(i)).hasSize(1);
@@ -155,21 +156,20 @@ class CustomerLookupIT {
                 replies ->
                     ctx.verify(
                         () -> {
-                          CrmTestServer.Reply bad = replies.resultAt(0);
+                          HttpReply bad = replies.resultAt(0);
                           assertThat(bad.status()).isEqualTo(422);
                           assertThat(bad.errorFields()).containsExactly("phone");
                           assertThat(bad.json().getJsonObject("error").getString("message"))
                               .contains("anonymous");
-                          CrmTestServer.Reply missing = replies.resultAt(1);
+                          HttpReply missing = replies.resultAt(1);
                           assertThat(missing.status()).isEqualTo(400);
                           assertThat(missing.errorFields()).containsExactly("phone");
-                          assertThat(replies.<CrmTestServer.Reply>resultAt(2).status())
-                              .isEqualTo(422);
+                          assertThat(replies.<HttpReply>resultAt(2).status()).isEqualTo(422);
                           ctx.completeNow();
                         })));
   }
 
-  static Future<CrmTestServer.Reply> lookup(String phone, String user) {
+  static Future<HttpReply> lookup(String phone, String user) {
     return server.get(
         "/customers/lookup?phone=" + URLEncoder.encode(phone, StandardCharsets.UTF_8), user);
   }

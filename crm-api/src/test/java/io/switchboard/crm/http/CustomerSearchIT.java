@@ -5,6 +5,7 @@ import static io.switchboard.crm.http.CrmTestServer.mobile;
 import static io.switchboard.crm.http.CrmTestServer.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.switchboard.testsupport.HttpReply;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
@@ -111,7 +112,7 @@ class CustomerSearchIT {
   @Test
   void pagesFollowTheSortWithoutGapsOrRepeats(VertxTestContext ctx) {
     String tag = unique("page");
-    List<Future<CrmTestServer.Reply>> creations = new ArrayList<>();
+    List<Future<HttpReply>> creations = new ArrayList<>();
     for (String name : List.of("Echo", "Alpha", "Delta", "Charlie", "Bravo")) {
       creations.add(
           CrmFixtures.create(server, CrmFixtures.customer(name, tag, null, null, false, mobile())));
@@ -133,17 +134,13 @@ class CustomerSearchIT {
                         () -> {
                           List<String> all = new ArrayList<>();
                           for (int i = 0; i < 3; i++) {
-                            JsonObject page = pages.<CrmTestServer.Reply>resultAt(i).json();
+                            JsonObject page = pages.<HttpReply>resultAt(i).json();
                             assertThat(page.getBoolean("hasMore")).isEqualTo(i < 2);
                             all.addAll(CrmFixtures.names(page));
                           }
                           assertThat(all)
                               .containsExactly("Alpha", "Bravo", "Charlie", "Delta", "Echo");
-                          assertThat(
-                                  pages
-                                      .<CrmTestServer.Reply>resultAt(0)
-                                      .json()
-                                      .getInteger("nextOffset"))
+                          assertThat(pages.<HttpReply>resultAt(0).json().getInteger("nextOffset"))
                               .isEqualTo(2);
                           assertThat(pages.<List<String>>resultAt(3))
                               .containsExactly("Echo", "Delta", "Charlie", "Bravo", "Alpha");

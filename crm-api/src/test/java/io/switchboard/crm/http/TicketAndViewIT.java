@@ -5,6 +5,7 @@ import static io.switchboard.crm.http.CrmTestServer.mobile;
 import static io.switchboard.crm.http.CrmTestServer.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.switchboard.testsupport.HttpReply;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
@@ -153,7 +154,7 @@ class TicketAndViewIT {
                     .map(reply -> new Object[] {id, reply}))
         .compose(
             pair -> {
-              CrmTestServer.Reply reply = (CrmTestServer.Reply) pair[1];
+              HttpReply reply = (HttpReply) pair[1];
               ctx.verify(
                   () -> {
                     assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
@@ -204,7 +205,7 @@ class TicketAndViewIT {
             first ->
                 server
                     .post("/callbacks", AGENT, callback)
-                    .map(second -> new CrmTestServer.Reply[] {first, second}))
+                    .map(second -> new HttpReply[] {first, second}))
         .compose(
             replies -> {
               ctx.verify(
@@ -252,7 +253,7 @@ class TicketAndViewIT {
         .put("priority", "high");
   }
 
-  private static Future<CrmTestServer.Reply> status(String path, String status, Long assignee) {
+  private static Future<HttpReply> status(String path, String status, Long assignee) {
     JsonObject body = new JsonObject().put("status", status);
     if (assignee != null) {
       body.put("assigneeUserId", assignee);
@@ -261,7 +262,7 @@ class TicketAndViewIT {
   }
 
   private static Future<Void> check(
-      VertxTestContext ctx, CrmTestServer.Reply reply, int status, String field) {
+      VertxTestContext ctx, HttpReply reply, int status, String field) {
     ctx.verify(
         () -> {
           assertThat(reply.status()).as(reply.toString()).isEqualTo(status);

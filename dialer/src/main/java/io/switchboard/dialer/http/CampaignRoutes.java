@@ -1,6 +1,9 @@
 package io.switchboard.dialer.http;
 
 import io.switchboard.core.console.VerifiedUser;
+import io.switchboard.core.http.QueryParams;
+import io.switchboard.core.http.Requests;
+import io.switchboard.core.http.Responses;
 import io.switchboard.dialer.campaign.Campaign;
 import io.switchboard.dialer.campaign.CampaignInput;
 import io.switchboard.dialer.campaign.CampaignJson;

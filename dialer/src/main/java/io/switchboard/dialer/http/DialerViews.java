@@ -1,11 +1,11 @@
 package io.switchboard.dialer.http;
 
+import io.switchboard.core.http.Page;
 import io.switchboard.dialer.campaign.Exclusion;
 import io.switchboard.dialer.compliance.LeadSkip;
 import io.switchboard.dialer.lead.Lead;
 import io.switchboard.dialer.lead.LeadAttempt;
 import io.switchboard.dialer.lead.LeadList;
-import io.switchboard.dialer.persistence.Page;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;

@@ -2,6 +2,9 @@ package io.switchboard.dialer.http;
 
 import io.switchboard.core.error.FieldError;
 import io.switchboard.core.error.SwitchboardException;
+import io.switchboard.core.http.QueryParams;
+import io.switchboard.core.http.Requests;
+import io.switchboard.core.http.Responses;
 import io.switchboard.core.phone.PhoneNormalizer;
 import io.switchboard.dialer.campaign.JsonFieldReader;
 import io.switchboard.dialer.persistence.CampaignRepository;

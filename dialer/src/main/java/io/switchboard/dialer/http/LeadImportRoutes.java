@@ -3,6 +3,9 @@ package io.switchboard.dialer.http;
 import io.switchboard.core.console.VerifiedUser;
 import io.switchboard.core.error.ErrorCode;
 import io.switchboard.core.error.SwitchboardException;
+import io.switchboard.core.http.QueryParams;
+import io.switchboard.core.http.Requests;
+import io.switchboard.core.http.Responses;
 import io.switchboard.dialer.campaign.CampaignStatus;
 import io.switchboard.dialer.lead.ImportRowError;
 import io.switchboard.dialer.lead.LeadCsvImport;
@@ -14,12 +17,9 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.nio.charset.Charset;
-import java.nio.charset.IllegalCharsetNameException;
-import java.nio.charset.UnsupportedCharsetException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -68,21 +68,9 @@ final class LeadImportRoutes {
     VerifiedUser user = DialerPrincipal.of(context);
     QueryParams params = new QueryParams(context, Set.of("list", "charset"));
     String listName = params.text("list");
-    Charset charset = charset(params, context);
+    Charset charset = Requests.charset(context, params);
     params.throwIfInvalid();
-    String type =
-        String.valueOf(context.request().getHeader("content-type")).toLowerCase(Locale.ROOT);
-    if (!type.startsWith("text/csv")
-        && !type.startsWith("application/csv")
-        && !type.startsWith("text/plain")) {
-      throw new SwitchboardException(
-          ErrorCode.UNSUPPORTED_MEDIA_TYPE,
-          "send the lead list as text/csv (got " + Requests.shorten(type) + ")");
-    }
-    byte[] bytes =
-        context.body() == null || context.body().buffer() == null
-            ? new byte[0]
-            : context.body().buffer().getBytes();
+    byte[] bytes = Requests.csvBytes(context, "lead list");
     if (bytes.length > MAX_IMPORT_BYTES) {
       throw new SwitchboardException(
           ErrorCode.PAYLOAD_TOO_LARGE,
@@ -152,26 +140,5 @@ final class LeadImportRoutes {
         .put("failed", failedRows)
         .put("errors", listed)
         .put("errorsTruncated", errors.size() > MAX_REPORTED_ERRORS);
-  }
-
-  private static Charset charset(QueryParams params, RoutingContext context) {
-    String name = params.text("charset");
-    if (name == null) {
-      String type = context.request().getHeader("content-type");
-      int at = type == null ? -1 : type.toLowerCase(Locale.ROOT).indexOf("charset=");
-      if (at >= 0) {
-        name = type.substring(at + "charset=".length()).replace("\"", "").strip();
-      }
-    }
-    if (name == null || name.isEmpty()) {
-      return null;
-    }
-    try {
-      return Charset.forName(name);
-    } catch (IllegalCharsetNameException | UnsupportedCharsetException unknown) {
-      params.fail(
-          "charset", "\"" + Requests.shorten(name) + "\" is not a charset this server knows");
-      return null;
-    }
   }
 }

@@ -1,5 +1,8 @@
 package io.switchboard.dialer.http;
 
+import io.switchboard.core.http.QueryParams;
+import io.switchboard.core.http.Requests;
+import io.switchboard.core.http.Responses;
 import io.switchboard.dialer.lead.LeadStatus;
 import io.switchboard.dialer.persistence.CampaignRepository;
 import io.switchboard.dialer.persistence.LeadRepository;

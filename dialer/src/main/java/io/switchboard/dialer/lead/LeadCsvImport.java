@@ -2,6 +2,7 @@ package io.switchboard.dialer.lead;
 
 import io.switchboard.core.csv.CsvDecoder;
 import io.switchboard.core.csv.CsvFormatException;
+import io.switchboard.core.csv.CsvHeader;
 import io.switchboard.core.csv.CsvParser;
 import io.switchboard.core.error.ErrorCode;
 import io.switchboard.core.error.FieldError;
@@ -13,11 +14,8 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -88,7 +86,8 @@ public final class LeadCsvImport {
     if (records.size() == 1) {
       throw hard("file", "has a header but no rows");
     }
-    List<String> header = header(records.get(0));
+    List<String> header =
+        CsvHeader.read(records.get(0), COLUMNS::contains, COLUMNS, List.of("phone"));
     List<LeadDraft> rows = new ArrayList<>();
     List<ImportRowError> errors = new ArrayList<>();
     Map<String, Integer> seen = new HashMap<>();
@@ -202,39 +201,6 @@ public final class LeadCsvImport {
     }
     // Several zones: stored without one; compliance applies the most restrictive at dial time.
     return numberZones.size() == 1 ? numberZones.get(0) : null;
-  }
-
-  private static List<String> header(List<String> cells) {
-    List<String> header = new ArrayList<>();
-    List<FieldError> problems = new ArrayList<>();
-    Set<String> seen = new HashSet<>();
-    for (int i = 0; i < cells.size(); i++) {
-      String name = cells.get(i).strip().toLowerCase(Locale.ROOT);
-      if (!COLUMNS.contains(name)) {
-        problems.add(
-            new FieldError(
-                "header",
-                "column "
-                    + (i + 1)
-                    + " \""
-                    + shorten(cells.get(i))
-                    + "\" is not one of "
-                    + String.join(", ", COLUMNS)));
-      } else if (!seen.add(name)) {
-        problems.add(new FieldError("header", "column \"" + name + "\" appears twice"));
-      }
-      header.add(name);
-    }
-    if (!seen.contains("phone")) {
-      problems.add(new FieldError("header", "the column \"phone\" is required"));
-    }
-    if (!problems.isEmpty()) {
-      throw new SwitchboardException(
-          ErrorCode.VALIDATION_FAILED,
-          "bad CSV header, nothing was imported: " + problems.get(0).problem(),
-          problems);
-    }
-    return header;
   }
 
   private static boolean hasControl(String text) {

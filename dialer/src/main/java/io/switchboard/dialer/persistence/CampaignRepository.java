@@ -2,6 +2,7 @@ package io.switchboard.dialer.persistence;
 
 import io.switchboard.core.error.ErrorCode;
 import io.switchboard.core.error.SwitchboardException;
+import io.switchboard.core.http.Page;
 import io.switchboard.dialer.campaign.Campaign;
 import io.switchboard.dialer.campaign.CampaignSettings;
 import io.switchboard.dialer.campaign.CampaignStatus;

@@ -2,6 +2,7 @@ package io.switchboard.dialer.persistence;
 
 import io.switchboard.core.error.ErrorCode;
 import io.switchboard.core.error.SwitchboardException;
+import io.switchboard.core.http.Page;
 import io.switchboard.dialer.campaign.Exclusion;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;

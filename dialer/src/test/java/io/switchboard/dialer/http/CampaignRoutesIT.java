@@ -4,7 +4,7 @@ import static io.switchboard.dialer.http.DialerTestServer.ADMIN;
 import static io.switchboard.dialer.http.DialerTestServer.SUPERVISOR;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.switchboard.dialer.http.DialerTestServer.Reply;
+import io.switchboard.testsupport.HttpReply;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
@@ -32,7 +32,7 @@ class CampaignRoutesIT {
   void aCampaignIsCreatedReadListedAndTheCrmRoutesStillAnswerBesideIt() {
     JsonObject body = CampaignBodies.progressive();
 
-    Reply created = server.post("/campaigns", SUPERVISOR, body);
+    HttpReply created = server.post("/campaigns", SUPERVISOR, body);
 
     assertThat(created.status()).as(created.toString()).isEqualTo(201);
     JsonObject campaign = created.json();
@@ -63,7 +63,7 @@ class CampaignRoutesIT {
             .put("abandonRateTarget", 0.5);
     body.getJsonObject("callingWindow").put("end", "08:00");
 
-    Reply refused = server.post("/campaigns", SUPERVISOR, body);
+    HttpReply refused = server.post("/campaigns", SUPERVISOR, body);
 
     assertThat(refused.status()).isEqualTo(422);
     assertThat(refused.errorCode()).isEqualTo("VALIDATION_FAILED");
@@ -77,7 +77,7 @@ class CampaignRoutesIT {
     JsonObject body = CampaignBodies.progressive();
     server.post("/campaigns", SUPERVISOR, body);
 
-    Reply again =
+    HttpReply again =
         server.post(
             "/campaigns",
             SUPERVISOR,
@@ -92,7 +92,7 @@ class CampaignRoutesIT {
     long id =
         server.post("/campaigns", SUPERVISOR, CampaignBodies.progressive()).json().getLong("id");
 
-    Reply changed =
+    HttpReply changed =
         server.patch(
             "/campaigns/" + id,
             SUPERVISOR,
@@ -101,16 +101,16 @@ class CampaignRoutesIT {
                 .put(
                     "retryRules",
                     new JsonObject().put("busy", new JsonObject().put("maxAttempts", 2))));
-    Reply stale =
+    HttpReply stale =
         server.patch(
             "/campaigns/" + id,
             SUPERVISOR,
             new JsonObject().put("version", 1).put("maxAttempts", 3));
     server.post("/campaigns/" + id + "/start", SUPERVISOR, null);
-    Reply whileRunning =
+    HttpReply whileRunning =
         server.patch("/campaigns/" + id, SUPERVISOR, new JsonObject().put("maxAttempts", 3));
     server.post("/campaigns/" + id + "/pause", SUPERVISOR, null);
-    Reply whilePaused =
+    HttpReply whilePaused =
         server.patch("/campaigns/" + id, SUPERVISOR, new JsonObject().put("maxAttempts", 3));
 
     assertThat(changed.status()).as(changed.toString()).isEqualTo(200);
@@ -131,13 +131,13 @@ class CampaignRoutesIT {
     long id =
         server.post("/campaigns", SUPERVISOR, CampaignBodies.progressive()).json().getLong("id");
 
-    Reply pauseDraft = server.post("/campaigns/" + id + "/pause", SUPERVISOR, null);
-    Reply started = server.post("/campaigns/" + id + "/start", SUPERVISOR, null);
-    Reply paused = server.post("/campaigns/" + id + "/pause", SUPERVISOR, null);
-    Reply restarted = server.post("/campaigns/" + id + "/start", SUPERVISOR, new JsonObject());
-    Reply finished = server.post("/campaigns/" + id + "/finish", SUPERVISOR, null);
-    Reply startFinished = server.post("/campaigns/" + id + "/start", SUPERVISOR, null);
-    Reply deleteFinished = server.delete("/campaigns/" + id, SUPERVISOR);
+    HttpReply pauseDraft = server.post("/campaigns/" + id + "/pause", SUPERVISOR, null);
+    HttpReply started = server.post("/campaigns/" + id + "/start", SUPERVISOR, null);
+    HttpReply paused = server.post("/campaigns/" + id + "/pause", SUPERVISOR, null);
+    HttpReply restarted = server.post("/campaigns/" + id + "/start", SUPERVISOR, new JsonObject());
+    HttpReply finished = server.post("/campaigns/" + id + "/finish", SUPERVISOR, null);
+    HttpReply startFinished = server.post("/campaigns/" + id + "/start", SUPERVISOR, null);
+    HttpReply deleteFinished = server.delete("/campaigns/" + id, SUPERVISOR);
 
     assertThat(pauseDraft.status()).isEqualTo(409);
     assertThat(started.json().getString("status")).isEqualTo("running");
@@ -157,12 +157,12 @@ class CampaignRoutesIT {
             .put("amd", new JsonObject().put("enabled", true).put("falsePositiveEstimate", 0.12));
     long id = server.post("/campaigns", SUPERVISOR, stockAmd).json().getLong("id");
 
-    Reply refused = server.post("/campaigns/" + id + "/start", SUPERVISOR, null);
+    HttpReply refused = server.post("/campaigns/" + id + "/start", SUPERVISOR, null);
     server.patch(
         "/campaigns/" + id,
         SUPERVISOR,
         new JsonObject().put("amd", new JsonObject().put("falsePositiveEstimate", 0.01)));
-    Reply started = server.post("/campaigns/" + id + "/start", SUPERVISOR, null);
+    HttpReply started = server.post("/campaigns/" + id + "/start", SUPERVISOR, null);
 
     assertThat(refused.status()).isEqualTo(422);
     assertThat(refused.json().getJsonObject("error").getString("message"))
@@ -177,7 +177,7 @@ class CampaignRoutesIT {
     long id =
         server.post("/campaigns", SUPERVISOR, CampaignBodies.progressive()).json().getLong("id");
 
-    Reply deleted = server.delete("/campaigns/" + id, ADMIN);
+    HttpReply deleted = server.delete("/campaigns/" + id, ADMIN);
 
     assertThat(deleted.status()).isEqualTo(204);
     assertThat(server.get("/campaigns/" + id, ADMIN).status()).isEqualTo(404);
@@ -185,8 +185,8 @@ class CampaignRoutesIT {
 
   @Test
   void badPathIdsAndQueryParametersAreNamed() {
-    Reply badId = server.get("/campaigns/abc", ADMIN);
-    Reply badStatus = server.get("/campaigns?status=sleeping&limit=0", ADMIN);
+    HttpReply badId = server.get("/campaigns/abc", ADMIN);
+    HttpReply badStatus = server.get("/campaigns?status=sleeping&limit=0", ADMIN);
 
     assertThat(badId.status()).isEqualTo(400);
     assertThat(badId.errorFields()).containsExactly("id");

@@ -5,7 +5,7 @@ import static io.switchboard.dialer.http.DialerTestServer.AGENT;
 import static io.switchboard.dialer.http.DialerTestServer.SUPERVISOR;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.switchboard.dialer.http.DialerTestServer.Reply;
+import io.switchboard.testsupport.HttpReply;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
@@ -68,7 +68,7 @@ class DialerPermissionIT {
       String name = route.method() + " " + route.path();
       check(violations, name, "no token", send(route, path, null), 401);
       check(violations, name, "unknown token", send(route, path, "x".repeat(43)), 401);
-      Reply agent = send(route, path, AGENT);
+      HttpReply agent = send(route, path, AGENT);
       check(violations, name, "agent", agent, 403);
       if (agent.status() == 403
           && !agent
@@ -79,7 +79,7 @@ class DialerPermissionIT {
         violations.add(name + ": the agent's 403 does not name " + route.permission());
       }
       for (String token : List.of(SUPERVISOR, ADMIN)) {
-        Reply allowed = send(route, path, token);
+        HttpReply allowed = send(route, path, token);
         if (allowed.status() == 401 || allowed.status() == 403 || allowed.status() >= 500) {
           violations.add(name + ": " + token + " got " + allowed);
         }
@@ -92,7 +92,7 @@ class DialerPermissionIT {
   @Test
   void withoutTheTokenServiceRequestsAreAnswered503NotLetThrough() {
     server.stopAnsweringTokens();
-    Reply answer;
+    HttpReply answer;
     try {
       answer = server.get("/campaigns", ADMIN);
     } finally {
@@ -105,13 +105,13 @@ class DialerPermissionIT {
 
   @Test
   void aMissingTokenGetsTheBearerChallenge() {
-    Reply answer = server.get("/campaigns", null);
+    HttpReply answer = server.get("/campaigns", null);
 
     assertThat(answer.headers().get("WWW-Authenticate")).startsWith("Bearer");
     assertThat(answer.json().getJsonObject("error").getString("message")).contains("Bearer");
   }
 
-  private Reply send(DialerRouteSpec route, String path, String token) {
+  private HttpReply send(DialerRouteSpec route, String path, String token) {
     boolean withBody = route.method() == HttpMethod.POST || route.method() == HttpMethod.PATCH;
     return server.send(
         route.method(),
@@ -122,7 +122,7 @@ class DialerPermissionIT {
   }
 
   private static void check(
-      List<String> violations, String route, String who, Reply reply, int expected) {
+      List<String> violations, String route, String who, HttpReply reply, int expected) {
     if (reply.status() != expected) {
       violations.add(route + ": " + who + " got " + reply + ", expected " + expected);
     }

@@ -9,18 +9,17 @@ import io.switchboard.core.error.ErrorCode;
 import io.switchboard.core.persistence.PostgresDatabase;
 import io.switchboard.dialer.DialerModule;
 import io.switchboard.dialer.persistence.DialerRepositories;
+import io.switchboard.testsupport.HttpReply;
 import io.switchboard.testsupport.TestDatabase;
-import io.vertx.core.Context;
+import io.switchboard.testsupport.TestErrorResponses;
+import io.switchboard.testsupport.TestHttpClient;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.eventbus.MessageConsumer;
-import io.vertx.core.http.HttpClient;
-import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
-import io.vertx.core.http.RequestOptions;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
@@ -64,8 +63,7 @@ final class DialerTestServer {
   final DialerRepositories repositories;
   final DialerApi api;
   private final HttpServer server;
-  private final HttpClient client;
-  private final Context clientContext;
+  private final TestHttpClient client;
   private final Vertx vertx;
   private MessageConsumer<JsonObject> tokens;
 
@@ -76,8 +74,7 @@ final class DialerTestServer {
       DialerRepositories repositories,
       DialerApi api,
       HttpServer server,
-      HttpClient client,
-      Context clientContext,
+      TestHttpClient client,
       Vertx vertx,
       MessageConsumer<JsonObject> tokens) {
     this.vertx = vertx;
@@ -88,7 +85,6 @@ final class DialerTestServer {
     this.api = api;
     this.server = server;
     this.client = client;
-    this.clientContext = clientContext;
     this.tokens = tokens;
   }
 
@@ -115,11 +111,7 @@ final class DialerTestServer {
         .handler(context -> context.response().end(new JsonObject().put("crm", true).encode()));
     root.route(DialerApi.BASE_PATH + "/*").subRouter(crmStandIn);
     module.mount(root);
-    root.route().failureHandler(TestErrorResponses::handle);
-    for (int status : new int[] {404, 405, 413, 500}) {
-      root.errorHandler(status, TestErrorResponses::handle);
-    }
-    HttpClient client = vertx.createHttpClient(new HttpClientOptions().setDefaultHost("127.0.0.1"));
+    TestErrorResponses.install(root);
     HttpServer server =
         await(
             tokens
@@ -134,8 +126,7 @@ final class DialerTestServer {
         module.repositories(),
         module.api(),
         server,
-        client,
-        vertx.getOrCreateContext(),
+        new TestHttpClient(vertx, server.actualPort(), DialerApi.BASE_PATH),
         vertx,
         tokens);
   }
@@ -205,84 +196,33 @@ final class DialerTestServer {
     }
   }
 
-  Reply get(String path, String token) {
+  HttpReply get(String path, String token) {
     return send(HttpMethod.GET, path, token, null, null);
   }
 
-  Reply post(String path, String token, JsonObject body) {
+  HttpReply post(String path, String token, JsonObject body) {
     return send(
         HttpMethod.POST, path, token, body == null ? null : body.toBuffer(), "application/json");
   }
 
-  Reply patch(String path, String token, JsonObject body) {
+  HttpReply patch(String path, String token, JsonObject body) {
     return send(HttpMethod.PATCH, path, token, body.toBuffer(), "application/json");
   }
 
-  Reply delete(String path, String token) {
+  HttpReply delete(String path, String token) {
     return send(HttpMethod.DELETE, path, token, null, null);
   }
 
-  Reply csv(String path, String token, String csv) {
+  HttpReply csv(String path, String token, String csv) {
     return send(HttpMethod.POST, path, token, Buffer.buffer(csv), "text/csv; charset=utf-8");
   }
 
   /** Any request below /api/v1; a null token sends no credentials. Blocks the test thread. */
-  Reply send(HttpMethod method, String path, String token, Buffer body, String contentType) {
-    RequestOptions options =
-        new RequestOptions()
-            .setMethod(method)
-            .setPort(server.actualPort())
-            .setURI(DialerApi.BASE_PATH + path);
+  HttpReply send(HttpMethod method, String path, String token, Buffer body, String contentType) {
+    MultiMap headers = MultiMap.caseInsensitiveMultiMap();
     if (token != null) {
-      options.putHeader("authorization", "Bearer " + token);
+      headers.add("authorization", "Bearer " + token);
     }
-    if (contentType != null) {
-      options.putHeader("content-type", contentType);
-    }
-    // On the client's event loop: a late body() handler would lose the body.
-    return await(
-        Future.future(
-            reply ->
-                clientContext.runOnContext(
-                    start ->
-                        client
-                            .request(options)
-                            .compose(request -> body == null ? request.send() : request.send(body))
-                            .compose(
-                                response ->
-                                    response
-                                        .body()
-                                        .map(
-                                            bytes ->
-                                                new Reply(
-                                                    response.statusCode(),
-                                                    response.headers(),
-                                                    bytes)))
-                            .onComplete(reply))));
-  }
-
-  /** An HTTP answer. */
-  record Reply(int status, MultiMap headers, Buffer body) {
-    JsonObject json() {
-      return body.toJsonObject();
-    }
-
-    String errorCode() {
-      return json().getJsonObject("error").getString("code");
-    }
-
-    List<String> errorFields() {
-      List<String> fields = new java.util.ArrayList<>();
-      var array = json().getJsonObject("error").getJsonArray("fields");
-      if (array != null) {
-        array.forEach(field -> fields.add(((JsonObject) field).getString("field")));
-      }
-      return fields;
-    }
-
-    @Override
-    public String toString() {
-      return status + " " + body;
-    }
+    return await(client.send(method, path, headers, body, contentType));
   }
 }

@@ -5,8 +5,8 @@ import static io.switchboard.dialer.http.DialerTestServer.ADMIN;
 import static io.switchboard.dialer.http.DialerTestServer.SUPERVISOR;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.switchboard.dialer.http.DialerTestServer.Reply;
 import io.switchboard.dialer.lead.LeadCsvImport;
+import io.switchboard.testsupport.HttpReply;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
@@ -58,7 +58,7 @@ class LeadImportIT {
             + ",Bad zone,Mars/Olympus\r\n"
             + "+61412345678,Several zones,\r\n";
 
-    Reply report =
+    HttpReply report =
         server.csv("/campaigns/" + id + "/leads/import?list=March%20list", SUPERVISOR, csv);
 
     assertThat(report.status()).as(report.toString()).isEqualTo(200);
@@ -99,7 +99,7 @@ class LeadImportIT {
             .getJsonObject(0)
             .getLong("id");
 
-    Reply second =
+    HttpReply second =
         server.csv(
             "/campaigns/" + id + "/leads/import",
             SUPERVISOR,
@@ -150,7 +150,8 @@ class LeadImportIT {
       csv.append("+8613900000000\n");
     }
 
-    Reply refused = server.csv("/campaigns/" + id + "/leads/import", SUPERVISOR, csv.toString());
+    HttpReply refused =
+        server.csv("/campaigns/" + id + "/leads/import", SUPERVISOR, csv.toString());
 
     assertThat(refused.status()).isEqualTo(400);
     assertThat(refused.errorFields()).containsExactly("file");
@@ -165,7 +166,7 @@ class LeadImportIT {
     long id = campaign();
     String big = "phone\n" + "1".repeat(DialerTestServer.BODY_LIMIT + 10);
 
-    Reply refused = server.csv("/campaigns/" + id + "/leads/import", SUPERVISOR, big);
+    HttpReply refused = server.csv("/campaigns/" + id + "/leads/import", SUPERVISOR, big);
 
     assertThat(refused.status()).isEqualTo(413);
   }
@@ -174,10 +175,10 @@ class LeadImportIT {
   void aBadHeaderAWrongContentTypeAndAFinishedCampaignStoreNothing() {
     long id = campaign();
 
-    Reply badHeader =
+    HttpReply badHeader =
         server.csv(
             "/campaigns/" + id + "/leads/import", SUPERVISOR, "phone,email\n" + mobile() + ",x\n");
-    Reply json =
+    HttpReply json =
         server.send(
             HttpMethod.POST,
             "/campaigns/" + id + "/leads/import",
@@ -185,7 +186,7 @@ class LeadImportIT {
             Buffer.buffer("{}"),
             "application/json");
     server.post("/campaigns/" + id + "/finish", SUPERVISOR, null);
-    Reply finished =
+    HttpReply finished =
         server.csv("/campaigns/" + id + "/leads/import", SUPERVISOR, "phone\n" + mobile() + "\n");
 
     assertThat(badHeader.status()).isEqualTo(422);

@@ -1,72 +1,53 @@
-package io.switchboard.crm.persistence;
+package io.switchboard.core.persistence;
 
 import io.switchboard.core.error.ErrorCode;
 import io.switchboard.core.error.FieldError;
 import io.switchboard.core.error.SwitchboardException;
 import io.vertx.core.Future;
+import io.vertx.core.VertxException;
 import io.vertx.pgclient.PgException;
 import java.util.List;
 import java.util.Map;
 
 /**
  * The one place where PostgreSQL's SQLSTATEs become Switchboard errors: a unique violation is a 409
- * conflict, a missing referenced row a 422 naming the field, a failed check a 422 naming the field,
- * a lost connection 503. Constraint names map to the API's field names. Stateless.
+ * conflict, a missing referenced row a 422 naming the field, a row still referenced a 409, a failed
+ * check a 422 naming the field (a 409 for constraints that guard state rather than input), a
+ * serialization failure a 409, a timeout 504, a lost connection 503. Each module makes one with its
+ * own constraint names mapped to the API's field names. Immutable and thread-safe.
  */
 public final class SqlErrors {
 
-  /** Constraints whose violation is a conflict with the current state rather than bad input. */
-  private static final Map<String, String> CONFLICTS =
-      Map.of(
-          "tickets_status_transition", "status",
-          "callbacks_open_phone_key", "phone",
-          "do_not_call_pkey", "phone",
-          "regions_sibling_name_key", "name",
-          "dictionary_entries_pkey", "code",
-          "disposition_codes_pkey", "code",
-          "customer_relationships_key", "toCustomerId",
-          "phone_numbers_customer_e164_key", "phones",
-          "phone_numbers_contact_e164_key", "phones");
+  private final Map<String, String> fields;
+  private final Map<String, String> conflicts;
+  private final String stillReferenced;
 
-  /** Constraint name to the request field it guards, where the name does not say it. */
-  private static final Map<String, String> FIELDS =
-      Map.ofEntries(
-          Map.entry("customers_customer_type_fk", "customerType"),
-          Map.entry("customers_value_tier_fk", "valueTier"),
-          Map.entry("customers_region_fk", "regionId"),
-          Map.entry("customers_owner_user_id_fkey", "ownerUserId"),
-          Map.entry("customer_addresses_region_fk", "addresses.regionId"),
-          Map.entry("customer_anniversaries_kind_fk", "anniversaries.kind"),
-          Map.entry("customer_relationships_role_fk", "role"),
-          Map.entry("customer_relationships_to_fk", "toCustomerId"),
-          Map.entry("customer_relationships_from_fk", "fromCustomerId"),
-          Map.entry("tickets_customer_fk", "customerId"),
-          Map.entry("tickets_contact_fk", "contactId"),
-          Map.entry("tickets_assignee_fk", "assigneeUserId"),
-          Map.entry("tickets_call_fk", "callLogId"),
-          Map.entry("call_dispositions_code_fk", "code"),
-          Map.entry("call_dispositions_call_fk", "callLogId"),
-          Map.entry("callbacks_customer_id_fkey", "customerId"),
-          Map.entry("callbacks_contact_fk", "contactId"),
-          Map.entry("callbacks_assigned_user_id_fkey", "assignedUserId"),
-          Map.entry("regions_parent_id_fkey", "parentId"),
-          Map.entry("regions_parent_level_check", "parentId"),
-          Map.entry("regions_check", "parentId"));
-
-  private SqlErrors() {}
+  /**
+   * @param fields constraint name to the request field it guards, where the name does not say it
+   * @param conflicts check constraints whose violation is a conflict with the current state rather
+   *     than bad input, to the field they guard
+   * @param stillReferenced the message of a 409 for a delete of a row still referenced, or null for
+   *     {@code "still in use: "} and PostgreSQL's detail
+   */
+  public SqlErrors(
+      Map<String, String> fields, Map<String, String> conflicts, String stillReferenced) {
+    this.fields = Map.copyOf(fields);
+    this.conflicts = Map.copyOf(conflicts);
+    this.stillReferenced = stillReferenced;
+  }
 
   /** A failed future carrying {@code failure} as a Switchboard error. */
-  public static <T> Future<T> fail(Throwable failure) {
+  public <T> Future<T> fail(Throwable failure) {
     return Future.failedFuture(map(failure));
   }
 
   /** {@code failure} as a Switchboard error; Switchboard errors pass through unchanged. */
-  public static Throwable map(Throwable failure) {
+  public Throwable map(Throwable failure) {
     if (failure instanceof SwitchboardException) {
       return failure;
     }
     if (!(failure instanceof PgException pg)) {
-      if (failure instanceof io.vertx.core.VertxException
+      if (failure instanceof VertxException
           && String.valueOf(failure.getMessage()).contains("Connection")) {
         return new SwitchboardException(
             ErrorCode.UNAVAILABLE, "the database is not reachable", failure);
@@ -84,11 +65,13 @@ public final class SqlErrors {
               List.of(new FieldError(field, "already exists")));
       case "23503" ->
           pg.getErrorMessage() != null && pg.getErrorMessage().contains("still referenced")
-              ? new SwitchboardException(ErrorCode.CONFLICT, "still in use: " + describe(pg))
+              ? new SwitchboardException(
+                  ErrorCode.CONFLICT,
+                  stillReferenced != null ? stillReferenced : "still in use: " + describe(pg))
               : SwitchboardException.invalidFields(
                   List.of(new FieldError(field, "refers to something that does not exist")));
       case "23514", "23502", "22001", "22007", "22008", "22003" -> {
-        if (CONFLICTS.containsKey(constraint)) {
+        if (conflicts.containsKey(constraint)) {
           yield new SwitchboardException(
               ErrorCode.CONFLICT,
               pg.getErrorMessage(),
@@ -110,10 +93,10 @@ public final class SqlErrors {
     };
   }
 
-  private static String fieldOf(String constraint, PgException pg) {
-    String known = FIELDS.get(constraint);
+  private String fieldOf(String constraint, PgException pg) {
+    String known = fields.get(constraint);
     if (known == null) {
-      known = CONFLICTS.get(constraint);
+      known = conflicts.get(constraint);
     }
     if (known != null) {
       return known;

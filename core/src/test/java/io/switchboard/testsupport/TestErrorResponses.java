@@ -1,21 +1,32 @@
-package io.switchboard.dialer.http;
+package io.switchboard.testsupport;
 
 import io.switchboard.core.error.ErrorCode;
 import io.switchboard.core.error.SwitchboardException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
 /**
- * The failure handler of the test server, writing the same JSON as deploy's ErrorResponses (which
- * this module cannot depend on): {@code {"error": {"code", "status", "message", "fields"}}}. A
- * failure that is not a Switchboard error is a 500, which these tests treat as a bug.
+ * The failure handler of the modules' REST test servers, writing the same JSON as deploy's
+ * ErrorResponses (which feature modules cannot depend on): {@code {"error": {"code", "status",
+ * "message", "fields"}}}. A failure that is not a Switchboard error is a 500, which the tests treat
+ * as a bug. Stateless; runs on the server's event loop.
  */
-final class TestErrorResponses {
+public final class TestErrorResponses {
 
   private TestErrorResponses() {}
 
-  static void handle(RoutingContext context) {
+  /** Makes this the failure handler of {@code root} and its handler of 404, 405, 413 and 500. */
+  public static void install(Router root) {
+    root.route().failureHandler(TestErrorResponses::handle);
+    for (int status : new int[] {404, 405, 413, 500}) {
+      root.errorHandler(status, TestErrorResponses::handle);
+    }
+  }
+
+  /** Answers the failed request with the error JSON. */
+  public static void handle(RoutingContext context) {
     if (context.response().headWritten()) {
       if (context.failure() != null) {
         context.failure().printStackTrace();
