@@ -31,9 +31,18 @@ public final class CrmModule {
     this.lookups = lookups;
   }
 
-  /** Starts the CRM's security parts, builds its API and registers the screen pop's lookups. */
+  /**
+   * Starts the CRM's security parts, builds its API and registers the screen pop's lookups.
+   *
+   * @param lookupDatabase the pool the screen pop's lookups use (the node's bulkhead pool; may be
+   *     {@code database} itself)
+   */
   public static Future<CrmModule> start(
-      Vertx vertx, PostgresDatabase database, RedisDatabase redis, SwitchboardSettings settings) {
+      Vertx vertx,
+      PostgresDatabase database,
+      PostgresDatabase lookupDatabase,
+      RedisDatabase redis,
+      SwitchboardSettings settings) {
     return CrmSecurity.start(vertx, database, redis, settings.security(), settings.mode())
         .compose(
             security -> {
@@ -43,7 +52,11 @@ public final class CrmModule {
                   new CrmApi(vertx, repositories, phones, security.guard(), security.fieldPolicy());
               CustomerLookupBus lookups =
                   new CustomerLookupBus(
-                      vertx, repositories, phones, security.fieldPolicy(), security.activeCalls());
+                      vertx,
+                      CrmRepositories.over(lookupDatabase),
+                      phones,
+                      security.fieldPolicy(),
+                      security.activeCalls());
               return lookups
                   .register()
                   .map(registered -> new CrmModule(security, api, lookups))

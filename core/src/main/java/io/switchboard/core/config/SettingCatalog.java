@@ -31,6 +31,10 @@ public final class SettingCatalog {
               "`postgresql://user:password@host:5432/database`. Empty in dev mode: embedded."),
           new SettingKey("postgres.pool-size", "10", "Connections in the PostgreSQL pool."),
           new SettingKey(
+              "postgres.lookup-pool-size",
+              "8",
+              "Connections kept for the screen pop's customer lookups, apart from the main pool."),
+          new SettingKey(
               "postgres.max-wait-queue",
               "1000",
               "Queries that may wait for a pooled connection before new ones are refused."),

@@ -22,6 +22,9 @@ public final class PostgresDatabase {
   /** Name of the pool in Vert.x pool metrics. */
   public static final String POOL_NAME = "postgres";
 
+  /** The name of the screen pop's lookup pool in the pool metrics. */
+  public static final String LOOKUP_POOL_NAME = "postgres-lookups";
+
   private final Pool pool;
   private final PostgresAddress address;
 
@@ -30,8 +33,23 @@ public final class PostgresDatabase {
     this.address = address;
   }
 
-  /** A pool for the configured database; the address must be resolved (dev mode fills it in). */
+  /** The node's main pool ({@value #POOL_NAME}, {@code postgres.pool-size} connections). */
   public static PostgresDatabase open(Vertx vertx, PostgresSettings settings) {
+    return open(vertx, settings, POOL_NAME, settings.poolSize());
+  }
+
+  /**
+   * The screen pop's own pool ({@value #LOOKUP_POOL_NAME}, {@code postgres.lookup-pool-size}
+   * connections): a bulkhead, so that customer lookups never queue behind the writes of the main
+   * pool.
+   */
+  public static PostgresDatabase openForLookups(Vertx vertx, PostgresSettings settings) {
+    return open(vertx, settings, LOOKUP_POOL_NAME, settings.lookupPoolSize());
+  }
+
+  /** A pool for the configured database; the address must be resolved (dev mode fills it in). */
+  private static PostgresDatabase open(
+      Vertx vertx, PostgresSettings settings, String name, int size) {
     PostgresAddress address =
         settings
             .address()
@@ -50,8 +68,8 @@ public final class PostgresDatabase {
         new NetClientOptions().setConnectTimeout((int) settings.connectTimeout().toMillis());
     PoolOptions poolOptions =
         new PoolOptions()
-            .setName(POOL_NAME)
-            .setMaxSize(settings.poolSize())
+            .setName(name)
+            .setMaxSize(size)
             .setMaxWaitQueueSize(settings.maxWaitQueue())
             .setConnectionTimeout((int) settings.connectTimeout().toMillis())
             .setConnectionTimeoutUnit(TimeUnit.MILLISECONDS);

@@ -97,6 +97,7 @@ public final class LookupBenchmark {
             new PostgresSettings(
                 defaults.address(),
                 options.connections(),
+                defaults.lookupPoolSize(),
                 defaults.maxWaitQueue(),
                 defaults.connectTimeout()));
     CrmApi api =

@@ -105,7 +105,11 @@ public final class SwitchboardNode {
     stopSteps.push(new Step("ami bridge", false, budget -> await(ami.stop(), budget)));
     ami.healthChecks().forEach(health::register);
 
-    CrmModule crm = await(CrmModule.start(vertx, database, redis, settings), START_TIMEOUT);
+    PostgresDatabase lookups = PostgresDatabase.openForLookups(vertx, settings.postgres());
+    stopSteps.push(
+        new Step("postgres lookup pool", false, budget -> await(lookups.close(), budget)));
+    CrmModule crm =
+        await(CrmModule.start(vertx, database, lookups, redis, settings), START_TIMEOUT);
     stopSteps.push(new Step("crm", false, budget -> await(crm.close(), budget)));
 
     DialerModule dialer = await(DialerModule.start(vertx, database, settings), START_TIMEOUT);

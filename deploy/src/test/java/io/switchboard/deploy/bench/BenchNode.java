@@ -83,7 +83,8 @@ final class BenchNode implements AutoCloseable {
     List<String> lines = process.stdoutLines();
     for (int i = 0; i + 1 < lines.size(); i++) {
       if (lines.get(i).contains("Unhandled exception")) {
-        return lines.get(i + 1);
+        // The exception and the top of its stack: where in the node it came from.
+        return String.join("\n", lines.subList(i + 1, Math.min(lines.size(), i + 12)));
       }
     }
     return null;
