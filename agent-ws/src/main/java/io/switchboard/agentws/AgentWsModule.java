@@ -3,7 +3,6 @@ package io.switchboard.agentws;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.switchboard.agentws.agent.AgentStateTracker;
 import io.switchboard.agentws.agent.AgentStateVerticle;
-import io.switchboard.agentws.agent.WrapUpPolicy;
 import io.switchboard.agentws.call.CallActionsVerticle;
 import io.switchboard.agentws.persistence.AgentStateHistoryRepository;
 import io.switchboard.agentws.redis.AgentStateStore;
@@ -57,7 +56,7 @@ public final class AgentWsModule {
     // Start order, one line each. Each is deployed once: the agent states have one owner.
     List<Deployable> verticles =
         List.of(
-            agentStates(vertx, database, redis),
+            agentStates(vertx, database, redis, settings),
             CallActionsVerticle.create(settings, database),
             WallboardVerticle.forNode(database),
             new SupervisorActionsVerticle(),
@@ -81,10 +80,10 @@ public final class AgentWsModule {
   }
 
   private static AgentStateVerticle agentStates(
-      Vertx vertx, PostgresDatabase database, RedisDatabase redis) {
+      Vertx vertx, PostgresDatabase database, RedisDatabase redis, SwitchboardSettings settings) {
     return new AgentStateVerticle(
         new AgentStateTracker(
-            Clock.systemUTC(), WrapUpPolicy.DEFAULT, AgentStateTracker.DEFAULT_MAX_AGENTS),
+            Clock.systemUTC(), settings.console().wrapUp(), AgentStateTracker.DEFAULT_MAX_AGENTS),
         AgentStateHistoryRepository.over(database),
         new AgentStateStore(redis),
         new ScreenPopPublisher(

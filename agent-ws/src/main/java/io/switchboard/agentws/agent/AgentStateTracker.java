@@ -5,6 +5,8 @@ import io.switchboard.core.call.CallEnded;
 import io.switchboard.core.call.CallOffered;
 import io.switchboard.core.call.QueueMemberChange;
 import io.switchboard.core.call.QueueMemberChanged;
+import io.switchboard.core.config.WrapUpPolicy;
+import io.switchboard.core.config.WrapUpRule;
 import io.switchboard.core.error.ErrorCode;
 import io.switchboard.core.error.SwitchboardException;
 import java.time.Clock;

@@ -9,6 +9,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.switchboard.core.call.QueueMemberChange;
+import io.switchboard.core.config.WrapUpPolicy;
+import io.switchboard.core.config.WrapUpRule;
 import io.switchboard.core.error.ErrorCode;
 import io.switchboard.core.error.SwitchboardException;
 import java.time.Duration;

@@ -22,6 +22,8 @@ import java.util.regex.Pattern;
  *     number or to another agent's extension go through
  * @param queueContext the Asterisk dialplan context in which each queue is reached by an extension
  *     named like the queue (transfers to a queue)
+ * @param wrapUp how long an agent stays in wrap-up after a call from each queue, and whether ready
+ *     or paused follows ({@code console.wrap-up})
  */
 public record ConsoleSettings(
     Duration heartbeatInterval,
@@ -31,7 +33,8 @@ public record ConsoleSettings(
     int outboundQueue,
     List<String> allowedOrigins,
     String dialContext,
-    String queueContext) {
+    String queueContext,
+    WrapUpPolicy wrapUp) {
 
   /** The default dial and queue context. */
   public static final String DEFAULT_CONTEXT = "from-internal";
@@ -43,7 +46,7 @@ public record ConsoleSettings(
     allowedOrigins = List.copyOf(allowedOrigins);
   }
 
-  /** Session settings with the default dial and queue context. */
+  /** Session settings with the default dial and queue context and wrap-up rules. */
   public ConsoleSettings(
       Duration heartbeatInterval,
       int heartbeatMisses,
@@ -59,7 +62,8 @@ public record ConsoleSettings(
         outboundQueue,
         allowedOrigins,
         DEFAULT_CONTEXT,
-        DEFAULT_CONTEXT);
+        DEFAULT_CONTEXT,
+        WrapUpPolicy.DEFAULT);
   }
 
   static ConsoleSettings from(RawSettings raw) {
@@ -71,7 +75,16 @@ public record ConsoleSettings(
         raw.integer("console.outbound-queue", 16, 100_000),
         origins(raw),
         context(raw, "console.dial-context"),
-        context(raw, "console.queue-context"));
+        context(raw, "console.queue-context"),
+        wrapUp(raw));
+  }
+
+  private static WrapUpPolicy wrapUp(RawSettings raw) {
+    try {
+      return WrapUpPolicy.parse(raw.text("console.wrap-up"));
+    } catch (IllegalArgumentException bad) {
+      throw raw.invalid("console.wrap-up", bad.getMessage());
+    }
   }
 
   private static String context(RawSettings raw, String key) {

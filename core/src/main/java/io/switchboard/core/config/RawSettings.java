@@ -91,22 +91,35 @@ public final class RawSettings {
    * A duration written as a number and a unit: {@code 500ms}, {@code 5s}, {@code 2m}, {@code 1h}.
    */
   public Duration duration(String key, Duration min, Duration max) {
-    Matcher matcher = DURATION.matcher(text(key));
-    if (!matcher.matches()) {
-      throw invalid(key, "must be a duration such as 500ms, 5s, 2m or 1h");
+    Duration duration;
+    try {
+      duration = parseDuration(text(key));
+    } catch (IllegalArgumentException bad) {
+      throw invalid(key, bad.getMessage());
     }
-    long amount = Long.parseLong(matcher.group(1));
-    Duration duration =
-        switch (matcher.group(2)) {
-          case "ms" -> Duration.ofMillis(amount);
-          case "s" -> Duration.ofSeconds(amount);
-          case "m" -> Duration.ofMinutes(amount);
-          default -> Duration.ofHours(amount);
-        };
     if (duration.compareTo(min) < 0 || duration.compareTo(max) > 0) {
       throw invalid(key, "must be from " + describe(min) + " to " + describe(max));
     }
     return duration;
+  }
+
+  /**
+   * A duration written {@code 500ms}, {@code 5s}, {@code 2m} or {@code 1h}.
+   *
+   * @throws IllegalArgumentException naming the expected form
+   */
+  static Duration parseDuration(String text) {
+    Matcher matcher = DURATION.matcher(text);
+    if (!matcher.matches()) {
+      throw new IllegalArgumentException("must be a duration such as 500ms, 5s, 2m or 1h");
+    }
+    long amount = Long.parseLong(matcher.group(1));
+    return switch (matcher.group(2)) {
+      case "ms" -> Duration.ofMillis(amount);
+      case "s" -> Duration.ofSeconds(amount);
+      case "m" -> Duration.ofMinutes(amount);
+      default -> Duration.ofHours(amount);
+    };
   }
 
   /** One of an enum's constants, written in any case. */

@@ -181,7 +181,12 @@ public final class SettingCatalog {
               "console.queue-context",
               "from-internal",
               "Asterisk context in which each queue is reached by an extension named like the"
-                  + " queue (transfers to a queue)."));
+                  + " queue (transfers to a queue)."),
+          new SettingKey(
+              "console.wrap-up",
+              "*=30s",
+              "Wrap-up after a call, per queue: `<queue>=<time>[:ready|:not-ready]`, comma"
+                  + " separated, `*` for other queues (e.g. `*=30s, sales=1m:not-ready`)."));
 
   private static final Map<String, SettingKey> BY_KEY = index();
 

@@ -27,6 +27,41 @@ class ConsoleSettingsTest {
     assertThat(console.allowedOrigins()).isEmpty();
     assertThat(console.dialContext()).isEqualTo("from-internal");
     assertThat(console.queueContext()).isEqualTo("from-internal");
+    assertThat(console.wrapUp()).isEqualTo(WrapUpPolicy.DEFAULT);
+  }
+
+  @Test
+  void wrapUpRulesNameTheirQueueTimeAndWhatFollows() {
+    WrapUpPolicy wrapUp =
+        from(Map.of("console.wrap-up", " *=20s, sales=1m:not-ready ,vip=0s:ready,")).wrapUp();
+
+    assertThat(wrapUp.forQueue("support")).isEqualTo(new WrapUpRule(Duration.ofSeconds(20), true));
+    assertThat(wrapUp.forQueue(null)).isEqualTo(new WrapUpRule(Duration.ofSeconds(20), true));
+    assertThat(wrapUp.forQueue("sales")).isEqualTo(new WrapUpRule(Duration.ofMinutes(1), false));
+    assertThat(wrapUp.forQueue("vip")).isEqualTo(new WrapUpRule(Duration.ZERO, true));
+    // Without '*' the other queues keep 30 s then ready.
+    assertThat(from(Map.of("console.wrap-up", "sales=5s")).wrapUp().forQueue("support"))
+        .isEqualTo(WrapUpPolicy.DEFAULT.defaults());
+  }
+
+  @Test
+  void aBadWrapUpRuleIsRefusedNamingTheSettingAndTheRule() {
+    Map<String, String> bad =
+        Map.of(
+            "sales", "is not <queue>=<time>",
+            "sales=soon", "the time in 'sales=soon' must be a duration",
+            "sales=2h", "longer than 1h",
+            "sales=1m:later", "'later' in 'sales=1m:later' must be ready or not-ready",
+            "sales=1m,sales=2m", "queue 'sales' is given twice",
+            "*=1m,*=2m", "'*' is given twice",
+            "sa les=1m", "'sa les' in 'sa les=1m' is not a queue name");
+    bad.forEach(
+        (value, problem) ->
+            assertThatThrownBy(() -> from(Map.of("console.wrap-up", value)))
+                .as(value)
+                .isInstanceOf(InvalidSettingException.class)
+                .hasMessageContaining("console.wrap-up")
+                .hasMessageContaining(problem));
   }
 
   @Test

@@ -1,11 +1,11 @@
-package io.switchboard.agentws.agent;
+package io.switchboard.core.config;
 
 import java.time.Duration;
 import java.util.Objects;
 
 /**
- * What follows a call from one queue: {@code time} of wrap-up, then ready, or paused with {@link
- * AgentStateTracker#AFTER_WRAP_UP_REASON} when {@code readyAfter} is false. Immutable.
+ * What follows a call from one queue: {@code time} of wrap-up, then ready, or paused with {@code
+ * after-wrap-up} when {@code readyAfter} is false. Immutable.
  */
 public record WrapUpRule(Duration time, boolean readyAfter) {
 
