@@ -185,7 +185,7 @@ public final class SettingCatalog {
           new SettingKey(
               "console.wrap-up",
               "*=30s",
-              "Wrap-up after a call, per queue: `<queue>=<time>[:ready|:not-ready]`, comma"
+              "Wrap-up after a call, per queue: `<queue>=<time>[:ready or :not-ready]`, comma"
                   + " separated, `*` for other queues (e.g. `*=30s, sales=1m:not-ready`)."));
 
   private static final Map<String, SettingKey> BY_KEY = index();
