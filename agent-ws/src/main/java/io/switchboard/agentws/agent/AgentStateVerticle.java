@@ -21,9 +21,7 @@ import io.vertx.core.eventbus.ReplyException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -56,13 +54,13 @@ public final class AgentStateVerticle extends VerticleBase {
   private static final Logger LOG = LoggerFactory.getLogger(AgentStateVerticle.class);
 
   private final AgentStateTracker tracker;
-  private final AgentStateHistoryRepository history;
+  private final AgentStateHistoryBatches history;
   private final AgentStateStore store;
   private final ScreenPopPublisher screenPop;
-  private final Map<Long, Future<Void>> historyWrites = new HashMap<>();
   private final List<MessageConsumer<?>> consumers = new ArrayList<>();
   private QueueMemberActions pbx;
   private long timer = -1;
+  private long historyTimer = -1;
 
   public AgentStateVerticle(
       AgentStateTracker tracker,
@@ -70,7 +68,7 @@ public final class AgentStateVerticle extends VerticleBase {
       AgentStateStore store,
       ScreenPopPublisher screenPop) {
     this.tracker = tracker;
-    this.history = history;
+    this.history = new AgentStateHistoryBatches(history);
     this.store = store;
     this.screenPop = screenPop;
   }
@@ -100,6 +98,9 @@ public final class AgentStateVerticle extends VerticleBase {
               timer =
                   vertx.setPeriodic(
                       WRAP_UP_CHECK_MS, tick -> changed(tracker.expireWrapUps(), true));
+              historyTimer =
+                  vertx.setPeriodic(
+                      AgentStateHistoryBatches.FLUSH_INTERVAL_MS, tick -> history.flush());
               return Future.all(consumers.stream().map(MessageConsumer::completion).toList());
             });
   }
@@ -127,8 +128,9 @@ public final class AgentStateVerticle extends VerticleBase {
   @Override
   public Future<?> stop() {
     vertx.cancelTimer(timer);
+    vertx.cancelTimer(historyTimer);
     return Future.all(consumers.stream().map(MessageConsumer::unregister).toList())
-        .compose(done -> Future.all(List.copyOf(historyWrites.values())));
+        .compose(done -> history.drain());
   }
 
   private <T> void listen(String address, Function<JsonObject, T> parse, Consumer<T> handler) {
@@ -336,23 +338,9 @@ public final class AgentStateVerticle extends VerticleBase {
     return Future.join(stored).mapEmpty();
   }
 
-  /** One agent's rows are written in order: the next waits for the previous one. */
+  /** Queued for the next history batch; completes once that batch is over. */
   private Future<Void> recordHistory(AgentState state) {
-    Future<Void> previous = historyWrites.getOrDefault(state.userId(), Future.succeededFuture());
-    Future<Void> next =
-        previous
-            .compose(ignored -> history.record(state))
-            .recover(
-                failure -> {
-                  LOG.error(
-                      "Agent state history row lost: {} ({})",
-                      state.toJson(),
-                      failure.getMessage());
-                  return Future.succeededFuture();
-                });
-    historyWrites.put(state.userId(), next);
-    next.onComplete(done -> historyWrites.remove(state.userId(), next));
-    return next;
+    return history.record(state);
   }
 
   private static void fail(Message<JsonObject> message, Throwable failure) {

@@ -5,6 +5,7 @@ import io.switchboard.core.persistence.PostgresDatabase;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -46,24 +47,42 @@ public final class AgentStateHistoryRepository {
 
   /** Ends the agent's open row at {@code state.since()} and opens a row for {@code state}. */
   public Future<Void> record(AgentState state) {
-    OffsetDateTime since = time(state.since());
+    return recordAll(List.of(state));
+  }
+
+  /**
+   * Records {@code states} in their order in one transaction (one commit for many changes: under
+   * load the commits, not the statements, are what the pool waits for). All or none are stored.
+   */
+  public Future<Void> recordAll(List<AgentState> states) {
+    List<AgentState> batch = List.copyOf(states);
     return pool.withTransaction(
-        connection ->
-            connection
-                .preparedQuery(CLOSE_OPEN)
-                .execute(Tuple.of(state.userId(), since))
-                .compose(
-                    closed ->
-                        connection
-                            .preparedQuery(OPEN)
-                            .execute(
-                                Tuple.of(
-                                    state.userId(),
-                                    state.status().wire(),
-                                    state.reason(),
-                                    state.queues().toArray(new String[0]),
-                                    since)))
-                .mapEmpty());
+        connection -> {
+          Future<Void> chain = Future.succeededFuture();
+          for (AgentState state : batch) {
+            chain = chain.compose(previous -> record(connection, state));
+          }
+          return chain;
+        });
+  }
+
+  private static Future<Void> record(SqlConnection connection, AgentState state) {
+    OffsetDateTime since = time(state.since());
+    return connection
+        .preparedQuery(CLOSE_OPEN)
+        .execute(Tuple.of(state.userId(), since))
+        .compose(
+            closed ->
+                connection
+                    .preparedQuery(OPEN)
+                    .execute(
+                        Tuple.of(
+                            state.userId(),
+                            state.status().wire(),
+                            state.reason(),
+                            state.queues().toArray(new String[0]),
+                            since)))
+        .mapEmpty();
   }
 
   /** The agent's rows, oldest first. */

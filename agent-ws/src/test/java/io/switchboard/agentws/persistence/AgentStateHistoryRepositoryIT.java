@@ -57,6 +57,44 @@ class AgentStateHistoryRepositoryIT {
   }
 
   @Test
+  void aBatchWritesSeveralAgentsChangesInTheirOrderInOneTransaction(VertxTestContext ctx) {
+    TestUsers.create(database.pool(), "alice")
+        .compose(
+            alice ->
+                TestUsers.create(database.pool(), "bob")
+                    .compose(
+                        bob ->
+                            repository
+                                .recordAll(
+                                    List.of(
+                                        state(alice, AgentStatus.READY, null, 0),
+                                        state(bob, AgentStatus.READY, null, 1),
+                                        state(alice, AgentStatus.RINGING, null, 5),
+                                        state(alice, AgentStatus.ON_CALL, null, 9)))
+                                .compose(done -> repository.history(alice))
+                                .compose(
+                                    aliceRows ->
+                                        repository
+                                            .history(bob)
+                                            .map(bobRows -> List.of(aliceRows, bobRows)))))
+        .onComplete(
+            ctx.succeeding(
+                both ->
+                    ctx.verify(
+                        () -> {
+                          List<AgentStateHistoryRow> alice = both.get(0);
+                          assertThat(alice)
+                              .extracting(AgentStateHistoryRow::state)
+                              .containsExactly("ready", "ringing", "on_call");
+                          assertThat(alice.get(0).endedAt()).isEqualTo(T0.plusSeconds(5));
+                          assertThat(alice.get(1).endedAt()).isEqualTo(T0.plusSeconds(9));
+                          assertThat(alice.get(2).endedAt()).isNull();
+                          assertThat(both.get(1)).hasSize(1);
+                          ctx.completeNow();
+                        })));
+  }
+
+  @Test
   void eachChangeClosesTheOpenRowAtItsStartAndOpensTheNext(VertxTestContext ctx) {
     TestUsers.create(database.pool(), "alice")
         .compose(
