@@ -118,7 +118,7 @@ final class ConsoleSession {
 
   /** Sends a frame, or queues it behind a full socket; cuts the client off beyond the bound. */
   void write(String frame) {
-    if (closed) {
+    if (closed || peerGone()) {
       return;
     }
     if (holding || !outbound.isEmpty() || full()) {
@@ -151,7 +151,16 @@ final class ConsoleSession {
    * written to the kernel: either way more would only pile up in memory.
    */
   private boolean full() {
-    return unwritten >= outboundLimit || socket.writeQueueFull();
+    if (unwritten >= outboundLimit) {
+      return true;
+    }
+    try {
+      return socket.writeQueueFull();
+    } catch (IllegalStateException closedMeanwhile) {
+      // Closed since peerGone() looked: not full, so that send() finds it closed and ends the
+      // session.
+      return false;
+    }
   }
 
   private void send(String frame) {
