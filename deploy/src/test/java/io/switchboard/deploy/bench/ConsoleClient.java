@@ -130,6 +130,7 @@ final class ConsoleClient {
               ar -> {
                 if (ar.failed()) {
                   counters.commandErrors.incrementAndGet();
+                  counters.firstCommandError.compareAndSet(null, ar.cause().getMessage());
                 }
               });
     }

@@ -44,6 +44,9 @@ final class ScreenPopReport {
         counters.commandErrors.get(),
         counters.closed.get(),
         outcome.callsFailed());
+    if (counters.firstCommandError.get() != null) {
+      System.out.println("first wrap-up command refused: " + counters.firstCommandError.get());
+    }
     System.out.println(LatencySamples.Summary.header());
     System.out.println(node.summary().row(node.timer().label()));
     System.out.println(raw.summary().row("reference: AgentCalled -> raw AMI client (harness)"));
