@@ -2,7 +2,7 @@ package io.switchboard.dialer.compliance;
 
 import java.util.Locale;
 
-/** Why the compliance check refused to dial a lead. */
+/** Why a lead was not dialled: the compliance check refused it, or a preview agent skipped it. */
 public enum SkipReason {
   /** The number is on the CRM's do-not-call list: the lead is finished. */
   DO_NOT_CALL,
@@ -21,7 +21,9 @@ public enum SkipReason {
   /** The lead has used the attempts its campaign allows: the lead is finished. */
   MAX_ATTEMPTS,
   /** The retry delay after the last attempt's outcome has not passed. */
-  RETRY_DELAY;
+  RETRY_DELAY,
+  /** Preview mode: the agent shown the lead skipped it; tried again after the skip delay. */
+  AGENT_SKIPPED;
 
   /** The name in JSON and in the database. */
   public String wireName() {

@@ -10,6 +10,7 @@ import io.switchboard.dialer.compliance.DialDecision;
 import io.switchboard.dialer.compliance.LeadSkip;
 import io.switchboard.dialer.compliance.RecallLock;
 import io.switchboard.dialer.compliance.RecallLockKind;
+import io.switchboard.dialer.compliance.SkipReason;
 import io.switchboard.dialer.lead.Lead;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
@@ -23,6 +24,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Picks the next leads a running campaign may dial (the hopper): due leads in order, due callbacks
@@ -122,6 +124,55 @@ public final class LeadSelectionRepository {
                               .preparedQuery(CANDIDATES)
                               .execute(Tuple.of(campaignId, SqlValues.timestamp(now), limit))
                               .compose(picked -> decide(connection, campaign, picked, now));
+                        }))
+        .recover(DialerSqlErrors::fail);
+  }
+
+  /**
+   * Gives a lead reserved by {@link #next} back without a dial (a preview offer withdrawn or not
+   * answered): ready again, due as before, no attempt counted. False when it was not reserved.
+   */
+  public Future<Boolean> release(long leadId) {
+    return pool.preparedQuery(
+            "UPDATE leads SET status = 'ready', reserved_at = NULL, updated_at = now()"
+                + " WHERE id = $1 AND status = 'dialing'")
+        .execute(Tuple.of(leadId))
+        .map(rows -> rows.rowCount() == 1)
+        .recover(DialerSqlErrors::fail);
+  }
+
+  /**
+   * A preview agent skipped a lead reserved by {@link #next}: one {@code agent_skipped} row in the
+   * skip log with {@code detail}, and the lead ready again from {@code until}; no attempt counted.
+   * Empty when the lead was not reserved.
+   */
+  public Future<Optional<LeadSkip>> skipReserved(long leadId, String detail, Instant until) {
+    Instant now = clock.instant();
+    return pool.withTransaction(
+            connection ->
+                connection
+                    .preparedQuery(
+                        "UPDATE leads SET status = 'ready', reserved_at = NULL,"
+                            + " next_attempt_at = $2, updated_at = now()"
+                            + " WHERE id = $1 AND status = 'dialing' RETURNING campaign_id")
+                    .execute(Tuple.of(leadId, SqlValues.timestamp(until)))
+                    .compose(
+                        rows -> {
+                          if (rows.rowCount() == 0) {
+                            return Future.succeededFuture(Optional.<LeadSkip>empty());
+                          }
+                          long campaignId = rows.iterator().next().getLong(0);
+                          return logSkips(
+                                  connection,
+                                  List.of(
+                                      Tuple.of(
+                                          leadId,
+                                          campaignId,
+                                          SqlValues.timestamp(now),
+                                          SkipReason.AGENT_SKIPPED.wireName(),
+                                          detail,
+                                          SqlValues.timestamp(until))))
+                              .map(logged -> Optional.of(logged.get(0)));
                         }))
         .recover(DialerSqlErrors::fail);
   }

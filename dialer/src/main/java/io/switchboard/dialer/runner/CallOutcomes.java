@@ -21,6 +21,9 @@ final class CallOutcomes {
    * caused); otherwise the bridge's outcome (congestion is failed).
    */
   static AttemptOutcome attemptOutcome(DialAttempt attempt, CallEnded ended) {
+    if (attempt.previewAgentUserId != null) {
+      return previewOutcome(ended);
+    }
     if (attempt.abandonedAt != null) {
       return AttemptOutcome.ABANDONED;
     }
@@ -35,6 +38,20 @@ final class CallOutcomes {
       case BUSY -> AttemptOutcome.BUSY;
       case CONGESTION, FAILED -> AttemptOutcome.FAILED;
       case ANSWERED, ABANDONED, NO_ANSWER, MACHINE -> AttemptOutcome.NO_ANSWER;
+    };
+  }
+
+  /**
+   * A preview dial (the agent's phone first, then the lead): the bridge's outcome of the call, a
+   * person answering being {@code answered}; nothing was queued, so nothing was abandoned.
+   */
+  static AttemptOutcome previewOutcome(CallEnded ended) {
+    return switch (ended.outcome()) {
+      case ANSWERED -> AttemptOutcome.ANSWERED;
+      case MACHINE -> AttemptOutcome.MACHINE;
+      case BUSY -> AttemptOutcome.BUSY;
+      case CONGESTION, FAILED -> AttemptOutcome.FAILED;
+      case ABANDONED, NO_ANSWER -> AttemptOutcome.NO_ANSWER;
     };
   }
 

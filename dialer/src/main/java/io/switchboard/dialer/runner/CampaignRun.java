@@ -42,8 +42,8 @@ final class CampaignRun {
   /**
    * A run for a running campaign.
    *
-   * @throws IllegalStateException naming why the runner cannot dial it (preview mode, an agent
-   *     group instead of a queue)
+   * @throws IllegalStateException naming why the runner cannot dial it (an agent group instead of a
+   *     queue)
    * @throws io.switchboard.dialer.pacing.PacingRefusedException when predictive pacing cannot keep
    *     the campaign's abandon budget
    */
@@ -59,9 +59,8 @@ final class CampaignRun {
         switch (settings.mode()) {
           case PROGRESSIVE -> new ProgressivePolicy();
           case PREDICTIVE -> PredictivePolicy.create(predictive(settings, grace));
-          case PREVIEW ->
-              throw new IllegalStateException(
-                  "campaign " + campaign.id() + " is in preview mode, which is not built yet");
+          // Agents confirm each dial (PreviewDialer); the policy only follows the events.
+          case PREVIEW -> new ProgressivePolicy();
         };
     return new CampaignRun(campaign, policy);
   }

@@ -7,6 +7,7 @@ import io.switchboard.core.call.CallEnded;
 import io.switchboard.core.call.CallQueued;
 import io.switchboard.core.console.ConsoleAddresses;
 import io.switchboard.dialer.campaign.Campaign;
+import io.switchboard.dialer.campaign.CampaignMode;
 import io.switchboard.dialer.campaign.CampaignStatus;
 import io.switchboard.dialer.campaign.StatusChange;
 import io.switchboard.dialer.lead.Lead;
@@ -58,6 +59,8 @@ public final class CampaignRunnerVerticle extends VerticleBase {
   private final AgentRoster roster;
   private final Map<Long, CampaignRun> runs = new HashMap<>();
   private final DialTracker dials;
+  private final PreviewDialer previews;
+  private final PreviewCommands previewCommands;
   private final Set<Long> refused = new HashSet<>();
   private final List<MessageConsumer<?>> consumers = new ArrayList<>();
   private long timer = -1;
@@ -70,11 +73,16 @@ public final class CampaignRunnerVerticle extends VerticleBase {
     this.clock = clock;
     this.roster = new AgentRoster(settings.maxAgents());
     this.dials = new DialTracker(settings, repositories, clock, roster);
+    this.previews = new PreviewDialer(settings, repositories, clock, this::finishIfExhausted);
+    this.previewCommands =
+        new PreviewCommands(settings, repositories, clock, previews, dials, runs);
   }
 
   @Override
   public Future<?> start() {
     dials.attach(vertx);
+    previews.attach(vertx);
+    consumers.add(vertx.eventBus().consumer(PreviewCommands.ADDRESS, previewCommands::handle));
     listen(CallAddresses.CALL_CREATED, CallCreated::fromJson, dials::created);
     listen(CallAddresses.CALL_ANSWERED, CallAnswered::fromJson, dials::answered);
     listen(CallAddresses.CALL_QUEUED, CallQueued::fromJson, dials::queued);
@@ -138,6 +146,7 @@ public final class CampaignRunnerVerticle extends VerticleBase {
   }
 
   private void agentChanged(JsonObject state) {
+    previews.agentChanged(state);
     AgentRoster.Agent[] change = roster.apply(state);
     if (change == null) {
       return;
@@ -186,9 +195,14 @@ public final class CampaignRunnerVerticle extends VerticleBase {
                 }
                 if (run != null) {
                   run.campaign = campaign;
-                  pace(run);
+                  if (run.mode() == CampaignMode.PREVIEW) {
+                    previews.pace(run);
+                  } else {
+                    pace(run);
+                  }
                 }
               }
+              previews.tick(runs, running);
               runs.values().removeIf(run -> !running.contains(run.campaignId) && idle(run));
               refused.retainAll(running);
             });
@@ -215,7 +229,7 @@ public final class CampaignRunnerVerticle extends VerticleBase {
           "Dialing campaign {} ({}, {}) for queue {}",
           campaign.id(),
           campaign.settings().name(),
-          run.policy.name(),
+          run.mode() == CampaignMode.PREVIEW ? "preview" : run.policy.name(),
           run.queue());
       return run;
     } catch (RuntimeException cannot) {

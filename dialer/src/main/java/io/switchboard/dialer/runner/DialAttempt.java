@@ -24,6 +24,9 @@ final class DialAttempt {
   /** The pacer was told the call is over (at the abandonment, or at the end). */
   boolean pacingEnded;
 
+  /** Preview mode: the agent who confirmed the dial (its phone rings first); null otherwise. */
+  Long previewAgentUserId;
+
   DialAttempt(Lead lead, String originateId, Instant startedAt) {
     this.lead = lead;
     this.originateId = originateId;

@@ -63,8 +63,19 @@ final class DialTracker {
   }
 
   void originate(CampaignRun run, Lead lead) {
+    String originateId = DialAttempt.originateId(lead);
+    originate(
+        run, lead, OriginateRequests.originate(settings, run.campaign, lead, originateId), null);
+  }
+
+  /**
+   * Sends {@code request} (whose originate id is {@link DialAttempt#originateId}) and follows the
+   * dial; {@code previewAgent} is the agent who confirmed a preview dial, or null.
+   */
+  void originate(CampaignRun run, Lead lead, JsonObject request, Long previewAgent) {
     Instant now = clock.instant();
     DialAttempt attempt = new DialAttempt(lead, DialAttempt.originateId(lead), now);
+    attempt.previewAgentUserId = previewAgent;
     run.calls.put(attempt.originateId, attempt);
     byOriginateId.put(attempt.originateId, run);
     run.feed(new PacingEvent.CallOriginated(attempt.originateId, now));
@@ -72,7 +83,7 @@ final class DialTracker {
         .eventBus()
         .<JsonObject>request(
             AmiActionAddresses.ORIGINATE,
-            OriginateRequests.originate(settings, run.campaign, lead, attempt.originateId),
+            request,
             new DeliveryOptions().setSendTimeout(ACTION_TIMEOUT_MS))
         .onFailure(
             failure ->
@@ -212,6 +223,10 @@ final class DialTracker {
     run.calls.remove(attempt.originateId);
     byOriginateId.remove(attempt.originateId);
     endForPacing(run, attempt, outcome, now);
+    if (attempt.previewAgentUserId != null && attempt.answeredAt == null) {
+      releasePreview(attempt, reason);
+      return;
+    }
     boolean reached =
         outcome == AttemptOutcome.ANSWERED
             || outcome == AttemptOutcome.ABANDONED
@@ -226,7 +241,7 @@ final class DialTracker {
             outcome,
             event == null ? null : CallOutcomes.amdVerdict(event),
             reason,
-            attempt.agentUserId,
+            attempt.agentUserId != null ? attempt.agentUserId : attempt.previewAgentUserId,
             attempt.originateId);
     repositories
         .attempts()
@@ -238,6 +253,28 @@ final class DialTracker {
                     attempt.originateId,
                     attempt.lead.id(),
                     outcome.wireName(),
+                    failure.getMessage()));
+  }
+
+  /**
+   * A preview dial whose agent's phone never answered (or that the PBX refused) never reached the
+   * lead: no attempt is recorded and the lead is ready again as it was.
+   */
+  private void releasePreview(DialAttempt attempt, String reason) {
+    LOG.info(
+        "Preview dial {} did not reach agent {}'s phone ({}); lead {} released",
+        attempt.originateId,
+        attempt.previewAgentUserId,
+        reason,
+        attempt.lead.id());
+    repositories
+        .selection()
+        .release(attempt.lead.id())
+        .onFailure(
+            failure ->
+                LOG.error(
+                    "Lead {} not released; it stays reserved: {}",
+                    attempt.lead.id(),
                     failure.getMessage()));
   }
 }

@@ -21,6 +21,11 @@ import java.util.Objects;
  * @param maxAgents the most agents the runner keeps states for (bounds its roster)
  * @param lostCallTimeout a dial with no call event this long after its ring limit is recorded as
  *     failed (the PBX lost it)
+ * @param previewContext preview mode: the context the agent's answered phone continues in; its
+ *     extension is the lead's E.164 number, which it dials with the campaign's caller id
+ * @param previewOfferTimeout preview mode: a lead shown to an agent who neither dials nor skips it
+ *     within this time is withdrawn (60 s)
+ * @param previewSkipDelay preview mode: a lead an agent skipped is due again after this (1 h)
  */
 public record RunnerSettings(
     String channelTemplate,
@@ -33,7 +38,10 @@ public record RunnerSettings(
     Duration grace,
     int maxCallsPerCampaign,
     int maxAgents,
-    Duration lostCallTimeout) {
+    Duration lostCallTimeout,
+    String previewContext,
+    Duration previewOfferTimeout,
+    Duration previewSkipDelay) {
 
   /** The placeholder for the lead's number in {@link #channelTemplate()}. */
   public static final String NUMBER = "{number}";
@@ -47,18 +55,27 @@ public record RunnerSettings(
     Objects.requireNonNull(tick, "tick");
     Objects.requireNonNull(grace, "grace");
     Objects.requireNonNull(lostCallTimeout, "lostCallTimeout");
+    Objects.requireNonNull(previewContext, "previewContext");
+    Objects.requireNonNull(previewOfferTimeout, "previewOfferTimeout");
+    Objects.requireNonNull(previewSkipDelay, "previewSkipDelay");
     if (!channelTemplate.contains(NUMBER)) {
       throw new IllegalArgumentException("channelTemplate must contain " + NUMBER);
     }
     if (tick.toMillis() < 10 || grace.isNegative() || lostCallTimeout.toMillis() < 1_000) {
       throw new IllegalArgumentException("tick >= 10 ms, grace >= 0, lostCallTimeout >= 1 s");
     }
+    if (previewOfferTimeout.toMillis() < 1_000 || previewSkipDelay.toMillis() < 1_000) {
+      throw new IllegalArgumentException("previewOfferTimeout and previewSkipDelay >= 1 s");
+    }
     if (maxCallsPerCampaign < 1 || maxAgents < 1) {
       throw new IllegalArgumentException("maxCallsPerCampaign and maxAgents must be positive");
     }
   }
 
-  /** Production defaults: 1 s ticks, 2 s grace, 500 calls per campaign, 10,000 agents. */
+  /**
+   * Production defaults: 1 s ticks, 2 s grace, 500 calls per campaign, 10,000 agents; preview
+   * offers withdrawn after 60 s, skipped leads due again after 1 h.
+   */
   public static RunnerSettings defaults() {
     return new RunnerSettings(
         "PJSIP/" + NUMBER + "@trunk",
@@ -71,7 +88,10 @@ public record RunnerSettings(
         Duration.ofSeconds(2),
         500,
         10_000,
-        Duration.ofMinutes(2));
+        Duration.ofMinutes(2),
+        "dialer-preview",
+        Duration.ofSeconds(60),
+        Duration.ofHours(1));
   }
 
   /** The same settings with another tick (tests run faster than real campaigns). */
@@ -87,7 +107,29 @@ public record RunnerSettings(
         grace,
         maxCallsPerCampaign,
         maxAgents,
-        lostCallTimeout);
+        lostCallTimeout,
+        previewContext,
+        previewOfferTimeout,
+        previewSkipDelay);
+  }
+
+  /** The same settings with another preview offer timeout (tests wait less than a minute). */
+  public RunnerSettings withPreviewOfferTimeout(Duration timeout) {
+    return new RunnerSettings(
+        channelTemplate,
+        context,
+        amdContext,
+        abandonContext,
+        abandonExten,
+        server,
+        tick,
+        grace,
+        maxCallsPerCampaign,
+        maxAgents,
+        lostCallTimeout,
+        previewContext,
+        timeout,
+        previewSkipDelay);
   }
 
   /** The Originate channel for a number. */
