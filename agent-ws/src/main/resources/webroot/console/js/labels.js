@@ -29,6 +29,7 @@ export const PAUSE_REASON_LABELS = Object.assign(
     "wrap-up": key("reason.wrapUp"),
     "after-wrap-up": key("reason.afterWrapUp"),
     pbx: key("reason.pbx"),
+    outbound: key("reason.outbound"),
   },
 );
 

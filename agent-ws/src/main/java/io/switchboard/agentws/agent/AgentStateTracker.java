@@ -3,6 +3,7 @@ package io.switchboard.agentws.agent;
 import io.switchboard.core.call.CallAnswered;
 import io.switchboard.core.call.CallEnded;
 import io.switchboard.core.call.CallOffered;
+import io.switchboard.core.call.CallOutcome;
 import io.switchboard.core.call.QueueMemberChange;
 import io.switchboard.core.call.QueueMemberChanged;
 import io.switchboard.core.config.WrapUpPolicy;
@@ -44,6 +45,12 @@ public final class AgentStateTracker {
   /** Pause reason when the PBX paused the member without giving one. */
   public static final String PBX_REASON = "pbx";
 
+  /**
+   * Reason of an agent on a click-to-dial call (its {@code on_call} state, its history row and the
+   * PBX pause that keeps queues from ringing it meanwhile).
+   */
+  public static final String OUTBOUND_REASON = "outbound";
+
   /** Longest pause reason code. */
   public static final int MAX_REASON_LENGTH = 64;
 
@@ -52,6 +59,7 @@ public final class AgentStateTracker {
   private final int maxAgents;
   private final Map<Long, AgentState> agents = new HashMap<>();
   private final Map<String, Long> byInterface = new HashMap<>();
+  private final OutboundDials dials = new OutboundDials();
 
   public AgentStateTracker(Clock clock, WrapUpPolicy wrapUp, int maxAgents) {
     this.clock = Objects.requireNonNull(clock, "clock");
@@ -168,6 +176,47 @@ public final class AgentStateTracker {
   }
 
   /**
+   * The agent's phone is about to ring for its click-to-dial of the call {@code linkedId}: on a
+   * call (reason {@value #OUTBOUND_REASON}, no queue) from now; from ready, paused or wrap-up.
+   */
+  public AgentTransition planDialStart(long userId, String linkedId) {
+    if (linkedId == null || linkedId.isBlank()) {
+      throw new SwitchboardException(ErrorCode.BAD_REQUEST, "a dial needs the call's 'linkedId'");
+    }
+    AgentState now = current(userId);
+    AgentStatus status = now.status();
+    if (status != AgentStatus.READY
+        && status != AgentStatus.PAUSED
+        && status != AgentStatus.WRAP_UP) {
+      throw illegal(now, "dial", "only a ready, paused or wrapping-up agent can");
+    }
+    AgentState dialling =
+        new AgentState(
+            userId,
+            AgentStatus.ON_CALL,
+            OUTBOUND_REASON,
+            now.agentInterface(),
+            now.queues(),
+            clock.instant(),
+            linkedId,
+            null,
+            null);
+    return new AgentTransition(now, dialling);
+  }
+
+  /**
+   * The click-to-dial {@code linkedId} did not reach the agent (the PBX refused it, or no result
+   * came): back to the state before it. Nothing when the agent is not on that dial any more.
+   */
+  public List<AgentTransition> dialFailed(long userId, String linkedId) {
+    AgentState now = current(userId);
+    if (linkedId == null || !OutboundDials.isDial(now, linkedId)) {
+      return List.of();
+    }
+    return List.of(change(now, afterDial(now, clock.instant())));
+  }
+
+  /**
    * Keeps a planned transition; fails (409) when the agent's state changed since it was planned.
    */
   public AgentState apply(AgentTransition transition) {
@@ -178,6 +227,9 @@ public final class AgentStateTracker {
           "the agent's state changed to " + now.status().wire() + " meanwhile; try again");
     }
     keep(transition.after());
+    if (OutboundDials.isDial(transition.after())) {
+      dials.started(now, transition.after());
+    }
     return transition.after();
   }
 
@@ -243,15 +295,31 @@ public final class AgentStateTracker {
               && agent.agentInterface().equals(ended.agentInterface());
       if (agent.status() == AgentStatus.RINGING && sameCall) {
         changes.add(change(agent, agent.to(AgentStatus.READY, null, at)));
+      } else if (sameCall
+          && OutboundDials.isDial(agent)
+          && ended.outcome() != CallOutcome.ANSWERED) {
+        // The agent's phone never answered its own dial: nothing to wrap up.
+        changes.add(change(agent, afterDial(agent, at)));
       } else if (agent.status() == AgentStatus.ON_CALL && (sameCall || answerer)) {
-        WrapUpRule rule = wrapUp.forQueue(agent.callQueue());
-        AgentState wrapping =
-            agent.toCall(
-                AgentStatus.WRAP_UP, agent.linkedId(), agent.callQueue(), at, at.plus(rule.time()));
-        changes.add(change(agent, rule.time().isZero() ? afterWrapUp(wrapping, at) : wrapping));
+        changes.add(change(agent, wrappingUp(agent, at)));
       }
     }
     return changes;
+  }
+
+  /** Wrap-up after the call, by the rule of its queue ({@code *} for a call without one). */
+  private AgentState wrappingUp(AgentState agent, Instant at) {
+    WrapUpRule rule = wrapUp.forQueue(agent.callQueue());
+    AgentState wrapping =
+        agent.toCall(
+            AgentStatus.WRAP_UP, agent.linkedId(), agent.callQueue(), at, at.plus(rule.time()));
+    return rule.time().isZero() ? afterWrapUp(wrapping, at) : wrapping;
+  }
+
+  /** Back to the state before a dial; a wrap-up when that state was lost (a restart). */
+  private AgentState afterDial(AgentState dialling, Instant at) {
+    AgentState back = dials.back(dialling, at);
+    return back != null ? back : wrappingUp(dialling, at);
   }
 
   /** Ends the wrap-ups whose time is up; call about once a second. */
@@ -345,6 +413,7 @@ public final class AgentStateTracker {
   }
 
   private void keep(AgentState state) {
+    dials.follow(state);
     AgentState old = agents.remove(state.userId());
     if (old != null && old.agentInterface() != null) {
       byInterface.remove(old.agentInterface());

@@ -85,6 +85,7 @@ public final class AgentStateVerticle extends VerticleBase {
                   vertx.eventBus().consumer(ConsoleBusAddresses.AGENT_COMMANDS, this::command));
               consumers.add(
                   vertx.eventBus().consumer(ConsoleBusAddresses.AGENT_STATE_QUERY, this::query));
+              consumers.add(vertx.eventBus().consumer(ConsoleBusAddresses.AGENT_DIAL, this::dial));
               consumers.add(
                   vertx.eventBus().consumer(ConsoleBusAddresses.SCREENPOP_QUERY, screenPop::query));
               listen(CallAddresses.CALL_QUEUED, CallQueued::fromJson, screenPop::callQueued);
@@ -189,6 +190,37 @@ public final class AgentStateVerticle extends VerticleBase {
     JsonArray agents = new JsonArray();
     tracker.loggedIn().forEach(agent -> agents.add(agent.toJson()));
     message.reply(new JsonObject().put("agents", agents));
+  }
+
+  /**
+   * {@value ConsoleBusAddresses#AGENT_DIAL}: a click-to-dial starts (the PBX pauses the member so
+   * that no queue rings the phone meanwhile, then the agent is on the call) or did not reach the
+   * agent (back to the state before it, the PBX's pause following).
+   */
+  private void dial(Message<JsonObject> message) {
+    JsonObject body = message.body() == null ? new JsonObject() : message.body();
+    try {
+      long userId = required(body.getLong("userId"), "userId");
+      String linkedId = body.getString("linkedId");
+      Future<AgentState> done =
+          switch (required(body.getString("phase"), "phase")) {
+            case ConsoleBusAddresses.DIAL_START -> {
+              AgentTransition dial = tracker.planDialStart(userId, linkedId);
+              String phone = dial.before().agentInterface();
+              yield commit(pbx.pause(phone, true, AgentStateTracker.OUTBOUND_REASON), dial);
+            }
+            case ConsoleBusAddresses.DIAL_FAILED ->
+                changed(tracker.dialFailed(userId, linkedId), true)
+                    .map(stored -> tracker.current(userId));
+            default ->
+                throw new SwitchboardException(
+                    ErrorCode.BAD_REQUEST, "a dial's 'phase' is start or failed");
+          };
+      done.onSuccess(state -> message.reply(new JsonObject().put("agent", state.toJson())))
+          .onFailure(failure -> fail(message, failure));
+    } catch (RuntimeException bad) {
+      fail(message, bad);
+    }
   }
 
   // --- commands ---------------------------------------------------------------------------

@@ -140,10 +140,16 @@ public final class AgentCalls {
 
   // --- the bridge's events ------------------------------------------------------------------
 
-  /** A call began; the first leg of one of our dials is the agent's phone. */
+  /**
+   * A call began; the first leg of one of our dials is the agent's phone. Any other first channel
+   * of a phone ({@link PhoneChannels}) with no known leg becomes that phone's leg: a call placed
+   * from the handset, or a call already up when the AMI bridge resynced after a restart (it then
+   * publishes {@code call.created} for every call it adopts).
+   */
   public void created(CallCreated created) {
     PendingDial dial = created.originateId() == null ? null : dials.get(created.originateId());
     if (dial == null) {
+      learn(created.serverId(), created.linkedId(), created.channel(), false);
       return;
     }
     track(
@@ -195,6 +201,9 @@ public final class AgentCalls {
               answer.linkedId());
     }
     String member = answer.agentInterface();
+    if (member == null && result == null) {
+      answeredWithoutQueue(answer);
+    }
     if (member != null) {
       byInterface
           .values()
@@ -213,6 +222,25 @@ public final class AgentCalls {
       }
     }
     return result;
+  }
+
+  /**
+   * A call without a queue was answered: its legs known so far are connected, and the answering
+   * channel, when a phone's with no known leg, becomes that phone's leg. After a restart this is
+   * how the legs of calls already talking come back: the bridge's resync adopts the channels it
+   * lists and announces {@code call.answered} for two parties in one bridge, naming one of them.
+   */
+  private void answeredWithoutQueue(CallAnswered answer) {
+    byInterface.replaceAll(
+        (phone, leg) -> leg.linkedId().equals(answer.linkedId()) ? leg.connected() : leg);
+    learn(answer.serverId(), answer.linkedId(), answer.answeringChannel(), true);
+  }
+
+  private void learn(String serverId, String linkedId, String channel, boolean answered) {
+    String phone = PhoneChannels.interfaceOf(channel);
+    if (phone != null && !byInterface.containsKey(phone)) {
+      track(new AgentCall(serverId, linkedId, phone, channel, answered));
+    }
   }
 
   /** A transfer by an agent phone's channel succeeded: that leg left the call. */

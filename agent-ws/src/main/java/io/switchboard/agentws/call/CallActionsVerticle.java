@@ -8,6 +8,7 @@ import io.switchboard.core.call.CallCreated;
 import io.switchboard.core.call.CallEnded;
 import io.switchboard.core.call.CallOffered;
 import io.switchboard.core.call.CallTransferred;
+import io.switchboard.core.call.OriginateIds;
 import io.switchboard.core.config.SwitchboardSettings;
 import io.switchboard.core.console.ConsoleAddresses;
 import io.switchboard.core.console.ConsoleCommand;
@@ -249,7 +250,19 @@ public final class CallActionsVerticle extends VerticleBase {
   }
 
   private void expireDials() {
-    calls.expireDials(clock.instant(), settings.dialResultWait()).forEach(this::tell);
+    for (DialOutcome expired : calls.expireDials(clock.instant(), settings.dialResultWait())) {
+      tell(expired);
+      // No answer was seen within the wait: the agent is not on that call.
+      agents
+          .dialFailed(expired.userId(), OriginateIds.channelId(expired.originateId()))
+          .onFailure(
+              failure ->
+                  LOG.warn(
+                      "Agent {} stays on its dial {} that never reported: {}",
+                      expired.userId(),
+                      expired.originateId(),
+                      failure.getMessage()));
+    }
   }
 
   private void tell(DialOutcome result) {

@@ -135,4 +135,40 @@ class AgentCallsTest {
     assertThat(handled.lastAgent()).isEqualTo(1);
     assertThat(handled.customerId()).isEqualTo(5);
   }
+
+  @Test
+  void aPhonesInterfaceIsItsChannelNameWithoutTheSequence() {
+    assertThat(PhoneChannels.interfaceOf("PJSIP/1001-0000002a")).isEqualTo("PJSIP/1001");
+    assertThat(PhoneChannels.interfaceOf("SIP/office-1001-00000003")).isEqualTo("SIP/office-1001");
+    assertThat(PhoneChannels.interfaceOf("Local/1001@agents-00000012;1")).isNull();
+    assertThat(PhoneChannels.interfaceOf("PJSIP/1001")).isNull();
+    assertThat(PhoneChannels.interfaceOf("PJSIP/-0001")).isNull();
+    assertThat(PhoneChannels.interfaceOf("")).isNull();
+    assertThat(PhoneChannels.interfaceOf(null)).isNull();
+  }
+
+  @Test
+  void theLegsOfACallAlreadyTalkingAreLearntFromTheResyncsEventsInEitherOrder() {
+    // The other parties' channels (trunks) count against the bound too: room for them.
+    AgentCalls calls = new AgentCalls(10, 10);
+    // The agent's phone listed first: created names it, the answer names the other party.
+    calls.created(CallEvents.adopted("2.1", "PJSIP/1001-0007", "o9"));
+    assertThat(calls.current("PJSIP/1001").answered()).isFalse();
+    assertThat(calls.answered(CallEvents.adoptedAnswered("2.1", "PJSIP/trunk-0008", "o9")))
+        .isNull();
+    assertThat(calls.current("PJSIP/1001"))
+        .isEqualTo(new AgentCall("pbx1", "2.1", "PJSIP/1001", "PJSIP/1001-0007", true));
+
+    // The caller listed first: the answer names the agent's phone.
+    calls.created(CallEvents.adopted("2.2", "PJSIP/trunk-0009", null));
+    calls.answered(CallEvents.adoptedAnswered("2.2", "PJSIP/1002-000a", null));
+    assertThat(calls.current("PJSIP/1002"))
+        .isEqualTo(new AgentCall("pbx1", "2.2", "PJSIP/1002", "PJSIP/1002-000a", true));
+
+    // A phone's known leg is not replaced by another call's channel.
+    calls.ended(CallEvents.ended("2.1", CallOutcome.ANSWERED, null, null));
+    calls.created(CallEvents.adopted("2.3", "PJSIP/1002-000b", null));
+    assertThat(calls.current("PJSIP/1002").linkedId()).isEqualTo("2.2");
+    assertThat(calls.current("PJSIP/1001")).isNull();
+  }
 }

@@ -86,4 +86,46 @@ final class CallEvents {
         false,
         null);
   }
+
+  /**
+   * The {@code call.created} the AMI bridge publishes at a resync for a call it adopts: its first
+   * listed channel, no originate id known to the tracker unless the channel's variables gave one.
+   */
+  static CallCreated adopted(String linkedId, String firstChannel, String originateId) {
+    return new CallCreated(
+        "pbx1",
+        linkedId,
+        "pbx1:" + linkedId,
+        CallDirection.INTERNAL,
+        "",
+        "",
+        "",
+        firstChannel,
+        originateId,
+        T0);
+  }
+
+  /**
+   * The {@code call.answered} the AMI bridge publishes at a resync for an adopted call whose two
+   * parties share a bridge: no queue, no member, the answering channel being the party that was not
+   * listed first.
+   */
+  static CallAnswered adoptedAnswered(
+      String linkedId, String answeringChannel, String originateId) {
+    return new CallAnswered(
+        "pbx1",
+        linkedId,
+        "pbx1:" + linkedId,
+        CallDirection.INTERNAL,
+        "",
+        "",
+        "",
+        null,
+        null,
+        null,
+        answeringChannel,
+        originateId,
+        T0,
+        0);
+  }
 }

@@ -34,13 +34,16 @@ final class CallTestNode {
 
   /** Starts the agent node, then the call actions on its clock. */
   Future<Void> start() {
+    return agents.start().compose(started -> deployCallActions());
+  }
+
+  /** Deploys a new call-actions verticle (as a node that starts), knowing no call yet. */
+  Future<Void> deployCallActions() {
     return agents
-        .start()
-        .compose(
-            started ->
-                agents.vertx.deployVerticle(
-                    new CallActionsVerticle(
-                        SETTINGS, new CallWrapUpRepository(agents.database.pool()), agents.clock)))
+        .vertx
+        .deployVerticle(
+            new CallActionsVerticle(
+                SETTINGS, new CallWrapUpRepository(agents.database.pool()), agents.clock))
         .mapEmpty();
   }
 
