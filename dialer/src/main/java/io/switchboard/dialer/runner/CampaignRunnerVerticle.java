@@ -91,8 +91,9 @@ public final class CampaignRunnerVerticle extends VerticleBase {
                   }
                 }));
     return Future.all(consumers.stream().map(MessageConsumer::completion).toList())
+        .compose(registered -> new LeadReclaim(repositories, clock).run())
         .onSuccess(
-            registered -> {
+            reclaimed -> {
               queryAgents();
               timer = vertx.setPeriodic(settings.tick().toMillis(), tick -> tick());
             });
