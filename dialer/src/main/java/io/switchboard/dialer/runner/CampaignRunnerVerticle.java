@@ -21,6 +21,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -58,6 +59,7 @@ public final class CampaignRunnerVerticle extends VerticleBase {
   private final AgentRoster roster;
   private final Map<Long, CampaignRun> runs = new HashMap<>();
   private final DialTracker dials;
+  private final FiguresBoard figures;
   private final Set<Long> refused = new HashSet<>();
   private final List<MessageConsumer<?>> consumers = new ArrayList<>();
   private long timer = -1;
@@ -70,6 +72,8 @@ public final class CampaignRunnerVerticle extends VerticleBase {
     this.clock = clock;
     this.roster = new AgentRoster(settings.maxAgents());
     this.dials = new DialTracker(settings, repositories, clock, roster);
+    this.figures = new FiguresBoard(repositories.figures(), clock, ZoneId.systemDefault());
+    dials.onRecorded(figures::recorded);
   }
 
   @Override
@@ -90,7 +94,9 @@ public final class CampaignRunnerVerticle extends VerticleBase {
                     agentChanged(body.getJsonObject("data", new JsonObject()));
                   }
                 }));
+    Future<Void> board = figures.attach(vertx, runs::values);
     return Future.all(consumers.stream().map(MessageConsumer::completion).toList())
+        .compose(registered -> board)
         .compose(registered -> new LeadReclaim(repositories, clock).run())
         .onSuccess(
             reclaimed -> {
@@ -102,7 +108,8 @@ public final class CampaignRunnerVerticle extends VerticleBase {
   @Override
   public Future<?> stop() {
     vertx.cancelTimer(timer);
-    return Future.all(consumers.stream().map(MessageConsumer::unregister).toList());
+    return Future.all(consumers.stream().map(MessageConsumer::unregister).toList())
+        .compose(unregistered -> figures.detach());
   }
 
   private <T> void listen(String address, Function<JsonObject, T> parse, Consumer<T> handler) {
@@ -192,6 +199,7 @@ public final class CampaignRunnerVerticle extends VerticleBase {
               }
               runs.values().removeIf(run -> !running.contains(run.campaignId) && idle(run));
               refused.retainAll(running);
+              figures.tick();
             });
   }
 
