@@ -42,12 +42,13 @@ public final class DialerModule {
   }
 
   /**
-   * Builds the dialer on the system clock and deploys the campaign runner with its default settings
-   * ({@link RunnerSettings#defaults()}). One node per cluster may run it.
+   * Builds the dialer on the system clock and deploys the campaign runner with the node's {@code
+   * dialer.*} settings ({@link RunnerSettings#from}). One node per cluster may run it.
    */
   public static Future<DialerModule> start(
       Vertx vertx, PostgresDatabase database, SwitchboardSettings settings) {
-    return start(vertx, database, settings, Clock.systemUTC(), RunnerSettings.defaults());
+    return start(
+        vertx, database, settings, Clock.systemUTC(), RunnerSettings.from(settings.dialer()));
   }
 
   /**

@@ -3,6 +3,7 @@ package io.switchboard.agentws.snapshot;
 import io.switchboard.agentws.ConsoleBusAddresses;
 import io.switchboard.core.console.ConsoleAddresses;
 import io.switchboard.core.console.SnapshotRequest;
+import io.switchboard.core.dialer.DialerAddresses;
 import io.switchboard.core.error.ErrorCode;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -24,10 +25,12 @@ import org.slf4j.LoggerFactory;
  * scratch, gathered from the owner of each part at once: the agent's state ({@value
  * ConsoleBusAddresses#AGENT_STATE_QUERY}), the open screen pop ({@value
  * ConsoleBusAddresses#SCREENPOP_QUERY}) and, for supervisors and admins, the wallboard ({@value
- * ConsoleBusAddresses#WALLBOARD_SNAPSHOT}; null while no wallboard is deployed). A part that fails
- * or does not answer within {@link #PART_TIMEOUT_MS} is null and its reason is under {@code
- * errors}, so one missing service never costs a console its snapshot. Holds no state; runs on its
- * own context.
+ * ConsoleBusAddresses#WALLBOARD_SNAPSHOT}; null while no wallboard is deployed) and the dialer's
+ * live campaign figures ({@value DialerAddresses#FIGURES_QUERY}, {@code dialer}: {@code {at,
+ * campaigns}}, asked with {@link #DIALER_TIMEOUT_MS}; null while no campaign runner runs). A part
+ * that fails or does not answer within {@link #PART_TIMEOUT_MS} is null and its reason is under
+ * {@code errors}, so one missing service never costs a console its snapshot. Holds no state; runs
+ * on its own context.
  */
 public final class SnapshotVerticle extends VerticleBase {
 
@@ -36,6 +39,12 @@ public final class SnapshotVerticle extends VerticleBase {
    * late part leaves its field null instead of failing the snapshot.
    */
   public static final long PART_TIMEOUT_MS = 5_000;
+
+  /**
+   * Time the dialer's campaign runner has to answer {@value DialerAddresses#FIGURES_QUERY}: its
+   * figures are already in memory, and a console should not wait on an optional part.
+   */
+  public static final long DIALER_TIMEOUT_MS = 2_000;
 
   private static final Logger LOG = LoggerFactory.getLogger(SnapshotVerticle.class);
   private static final List<String> WALLBOARD_ROLES =
@@ -78,12 +87,18 @@ public final class SnapshotVerticle extends VerticleBase {
         ask(ConsoleBusAddresses.AGENT_STATE_QUERY, ofUser, body -> body.getJsonObject("agent"));
     Future<JsonObject> screenPop =
         ask(ConsoleBusAddresses.SCREENPOP_QUERY, ofUser, body -> body.getJsonObject("screenPop"));
+    boolean supervises = request.roles().stream().anyMatch(WALLBOARD_ROLES::contains);
     Future<JsonObject> wallboard =
-        request.roles().stream().anyMatch(WALLBOARD_ROLES::contains)
+        supervises
             ? ask(ConsoleBusAddresses.WALLBOARD_SNAPSHOT, request.toJson(), body -> body)
                 .recover(SnapshotVerticle::noWallboardIsNone)
             : Future.succeededFuture(null);
-    Future.join(agent, screenPop, wallboard)
+    Future<JsonObject> dialer =
+        supervises
+            ? ask(DialerAddresses.FIGURES_QUERY, new JsonObject(), body -> body, DIALER_TIMEOUT_MS)
+                .recover(SnapshotVerticle::noWallboardIsNone)
+            : Future.succeededFuture(null);
+    Future.join(agent, screenPop, wallboard, dialer)
         .onComplete(
             done -> {
               JsonObject snapshot =
@@ -98,6 +113,7 @@ public final class SnapshotVerticle extends VerticleBase {
               put(snapshot, errors, "agent", agent);
               put(snapshot, errors, "screenPop", screenPop);
               put(snapshot, errors, "wallboard", wallboard);
+              put(snapshot, errors, "dialer", dialer);
               snapshot.put("serverTime", clock.instant().toString());
               if (!errors.isEmpty()) {
                 LOG.warn("Snapshot of user {} lacks parts: {}", request.userId(), errors);
@@ -109,10 +125,14 @@ public final class SnapshotVerticle extends VerticleBase {
 
   private Future<JsonObject> ask(
       String address, JsonObject request, Function<JsonObject, JsonObject> part) {
+    return ask(address, request, part, PART_TIMEOUT_MS);
+  }
+
+  private Future<JsonObject> ask(
+      String address, JsonObject request, Function<JsonObject, JsonObject> part, long timeoutMs) {
     return vertx
         .eventBus()
-        .<JsonObject>request(
-            address, request, new DeliveryOptions().setSendTimeout(PART_TIMEOUT_MS))
+        .<JsonObject>request(address, request, new DeliveryOptions().setSendTimeout(timeoutMs))
         .map(
             reply -> {
               if (reply.body() == null) {
@@ -125,7 +145,7 @@ public final class SnapshotVerticle extends VerticleBase {
                 Future.failedFuture(new IllegalStateException(why(address, failure), failure)));
   }
 
-  /** No wallboard deployed is no wallboard, not an error. */
+  /** No wallboard (or dialer runner) deployed is none, not an error. */
   private static Future<JsonObject> noWallboardIsNone(Throwable failure) {
     return failure.getCause() instanceof ReplyException reply
             && reply.failureType() == ReplyFailure.NO_HANDLERS
@@ -137,7 +157,7 @@ public final class SnapshotVerticle extends VerticleBase {
     if (failure instanceof ReplyException reply) {
       return switch (reply.failureType()) {
         case NO_HANDLERS -> "no service answers " + address;
-        case TIMEOUT -> address + " did not answer within " + PART_TIMEOUT_MS + " ms";
+        case TIMEOUT -> address + " did not answer in time";
         default -> address + " failed: " + reply.getMessage();
       };
     }

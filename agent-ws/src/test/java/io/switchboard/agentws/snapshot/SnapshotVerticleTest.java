@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.switchboard.agentws.ConsoleBusAddresses;
 import io.switchboard.core.console.ConsoleAddresses;
 import io.switchboard.core.console.SnapshotRequest;
+import io.switchboard.core.dialer.DialerAddresses;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.Message;
@@ -114,6 +115,46 @@ class SnapshotVerticleTest {
                           assertThat(wallboardRequests).isEmpty();
                           assertThat(snapshot.getString("serverTime")).isEqualTo(NOW.toString());
                           assertThat(snapshot.containsKey("errors")).isFalse();
+                          ctx.completeNow();
+                        })));
+  }
+
+  @Test
+  void aSupervisorGetsTheDialersCampaignFiguresAndNullWhileNoRunnerAnswers(VertxTestContext ctx) {
+    JsonObject figures =
+        new JsonObject()
+            .put("at", NOW.toString())
+            .put("campaigns", new JsonArray().add(new JsonObject().put("campaignId", 4)));
+    Future.all(agentStates(), screenPops(null))
+        .compose(ready -> snapshot(BOB))
+        .compose(
+            withoutRunner -> {
+              ctx.verify(
+                  () -> {
+                    assertThat(withoutRunner.containsKey("dialer")).isTrue();
+                    assertThat(withoutRunner.getValue("dialer")).isNull();
+                    assertThat(withoutRunner.containsKey("errors")).isFalse();
+                  });
+              return vertx
+                  .eventBus()
+                  .<JsonObject>consumer(
+                      DialerAddresses.FIGURES_QUERY, message -> message.reply(figures))
+                  .completion()
+                  .compose(ready -> snapshot(BOB))
+                  .compose(
+                      supervisor ->
+                          snapshot(ANN).map(agent -> new JsonArray().add(supervisor).add(agent)));
+            })
+        .onComplete(
+            ctx.succeeding(
+                both ->
+                    ctx.verify(
+                        () -> {
+                          assertThat(both.getJsonObject(0).getJsonObject("dialer"))
+                              .isEqualTo(figures);
+                          assertThat(both.getJsonObject(1).getValue("dialer"))
+                              .as("agents get no campaign figures")
+                              .isNull();
                           ctx.completeNow();
                         })));
   }

@@ -87,7 +87,7 @@ public record ConsoleSettings(
     }
   }
 
-  private static String context(RawSettings raw, String key) {
+  static String context(RawSettings raw, String key) {
     String context = raw.required(key);
     if (!CONTEXT.matcher(context).matches()) {
       throw raw.invalid(

@@ -186,7 +186,32 @@ public final class SettingCatalog {
               "console.wrap-up",
               "*=30s",
               "Wrap-up after a call, per queue: `<queue>=<time>[:ready or :not-ready]`, comma"
-                  + " separated, `*` for other queues (e.g. `*=30s, sales=1m:not-ready`)."));
+                  + " separated, `*` for other queues (e.g. `*=30s, sales=1m:not-ready`)."),
+          new SettingKey(
+              "dialer.channel-template",
+              "PJSIP/{number}@trunk",
+              "Channel the dialer's Originate calls a lead on; `{number}` is the lead's E.164"
+                  + " number (e.g. `Local/{number}@outbound`)."),
+          new SettingKey(
+              "dialer.context",
+              "dialer",
+              "Asterisk context an answered dialer call continues in when its campaign has AMD"
+                  + " off (extension: the campaign's queue)."),
+          new SettingKey(
+              "dialer.amd-context",
+              "dialer-amd",
+              "The same when the campaign has AMD on: it runs `AMD()` first and hangs up on a"
+                  + " machine."),
+          new SettingKey(
+              "dialer.abandon-context",
+              "dialer-abandon",
+              "Asterisk context a live call no agent took within 2 s is redirected to (extension"
+                  + " `s`): it plays the campaign's abandon message and hangs up."),
+          new SettingKey(
+              "dialer.preview-context",
+              "dialer-preview",
+              "Asterisk context a preview dial continues in once the agent's phone answered: it"
+                  + " dials the lead's number (extension) with the campaign's caller ID."));
 
   private static final Map<String, SettingKey> BY_KEY = index();
 

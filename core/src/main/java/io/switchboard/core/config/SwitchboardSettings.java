@@ -23,7 +23,8 @@ public record SwitchboardSettings(
     LogSettings log,
     CrmSettings crm,
     DevSettings dev,
-    ConsoleSettings console) {
+    ConsoleSettings console,
+    DialerSettings dialer) {
 
   /**
    * Reads and checks every setting.
@@ -62,7 +63,8 @@ public record SwitchboardSettings(
         LogSettings.from(raw),
         CrmSettings.from(raw),
         DevSettings.from(raw),
-        ConsoleSettings.from(raw));
+        ConsoleSettings.from(raw),
+        DialerSettings.from(raw));
   }
 
   /**
@@ -84,7 +86,8 @@ public record SwitchboardSettings(
         log,
         crm,
         dev,
-        console);
+        console,
+        dialer);
   }
 
   /** These settings with the Redis settings replaced (dev mode fills in the embedded server). */
@@ -105,7 +108,8 @@ public record SwitchboardSettings(
         log,
         crm,
         dev,
-        console);
+        console,
+        dialer);
   }
 
   public SwitchboardSettings withRedis(RedisSettings newRedis) {
@@ -124,6 +128,7 @@ public record SwitchboardSettings(
         log,
         crm,
         dev,
-        console);
+        console,
+        dialer);
   }
 }

@@ -7,6 +7,7 @@ import io.switchboard.dialer.persistence.DialerRepositories;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import java.time.Clock;
+import java.time.ZoneId;
 import java.util.List;
 
 /**
@@ -37,6 +38,9 @@ public final class DialerApi {
         .mount(guarded);
     new LeadRoutes(repositories.campaigns(), repositories.leads()).mount(guarded);
     new ExclusionRoutes(repositories.campaigns(), repositories.exclusions(), phones).mount(guarded);
+    new FiguresRoutes(
+            vertx, repositories.campaigns(), repositories.figures(), clock, ZoneId.systemDefault())
+        .mount(guarded);
     routes = guarded.routes();
   }
 

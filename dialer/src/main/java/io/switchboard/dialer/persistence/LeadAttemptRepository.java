@@ -9,6 +9,7 @@ import io.switchboard.dialer.lead.FinishedAttempt;
 import io.switchboard.dialer.lead.Lead;
 import io.switchboard.dialer.lead.LeadAttempt;
 import io.switchboard.dialer.lead.LeadStatus;
+import io.switchboard.dialer.lead.ReservedLead;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.SqlConnection;
@@ -74,6 +75,30 @@ public final class LeadAttemptRepository {
                                           lead,
                                           attempt));
                         }))
+        .recover(DialerSqlErrors::fail);
+  }
+
+  /**
+   * Leads held for a dial ({@code dialing}) of any campaign, by id after {@code afterId}, at most
+   * {@code limit} (1-500): what a runner that starts finds left by one that died.
+   */
+  public Future<List<ReservedLead>> reserved(long afterId, int limit) {
+    if (limit < 1 || limit > LeadSelectionRepository.MAX_BATCH) {
+      throw new IllegalArgumentException("limit must be 1.." + LeadSelectionRepository.MAX_BATCH);
+    }
+    return pool.preparedQuery(
+            "SELECT "
+                + LeadRows.LEAD_COLUMNS
+                + ", l.reserved_at FROM leads l WHERE l.status = 'dialing' AND l.id > $1"
+                + " ORDER BY l.id LIMIT $2")
+        .execute(Tuple.of(afterId, limit))
+        .map(
+            rows ->
+                SqlValues.all(
+                    rows,
+                    row ->
+                        new ReservedLead(
+                            LeadRows.lead(row), SqlValues.instant(row, "reserved_at"))))
         .recover(DialerSqlErrors::fail);
   }
 

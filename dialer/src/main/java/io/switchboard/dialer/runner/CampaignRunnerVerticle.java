@@ -22,6 +22,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -61,6 +62,7 @@ public final class CampaignRunnerVerticle extends VerticleBase {
   private final DialTracker dials;
   private final PreviewDialer previews;
   private final PreviewCommands previewCommands;
+  private final FiguresBoard figures;
   private final Set<Long> refused = new HashSet<>();
   private final List<MessageConsumer<?>> consumers = new ArrayList<>();
   private long timer = -1;
@@ -76,6 +78,8 @@ public final class CampaignRunnerVerticle extends VerticleBase {
     this.previews = new PreviewDialer(settings, repositories, clock, this::finishIfExhausted);
     this.previewCommands =
         new PreviewCommands(settings, repositories, clock, previews, dials, runs);
+    this.figures = new FiguresBoard(repositories.figures(), clock, ZoneId.systemDefault());
+    dials.onRecorded(figures::recorded);
   }
 
   @Override
@@ -98,9 +102,12 @@ public final class CampaignRunnerVerticle extends VerticleBase {
                     agentChanged(body.getJsonObject("data", new JsonObject()));
                   }
                 }));
+    Future<Void> board = figures.attach(vertx, runs::values);
     return Future.all(consumers.stream().map(MessageConsumer::completion).toList())
+        .compose(registered -> board)
+        .compose(registered -> new LeadReclaim(repositories, clock).run())
         .onSuccess(
-            registered -> {
+            reclaimed -> {
               queryAgents();
               timer = vertx.setPeriodic(settings.tick().toMillis(), tick -> tick());
             });
@@ -109,7 +116,8 @@ public final class CampaignRunnerVerticle extends VerticleBase {
   @Override
   public Future<?> stop() {
     vertx.cancelTimer(timer);
-    return Future.all(consumers.stream().map(MessageConsumer::unregister).toList());
+    return Future.all(consumers.stream().map(MessageConsumer::unregister).toList())
+        .compose(unregistered -> figures.detach());
   }
 
   private <T> void listen(String address, Function<JsonObject, T> parse, Consumer<T> handler) {
@@ -205,6 +213,7 @@ public final class CampaignRunnerVerticle extends VerticleBase {
               previews.tick(runs, running);
               runs.values().removeIf(run -> !running.contains(run.campaignId) && idle(run));
               refused.retainAll(running);
+              figures.tick();
             });
   }
 

@@ -10,6 +10,7 @@ import io.switchboard.dialer.campaign.CampaignSettings;
 import io.switchboard.dialer.lead.AttemptOutcome;
 import io.switchboard.dialer.lead.FinishedAttempt;
 import io.switchboard.dialer.lead.Lead;
+import io.switchboard.dialer.lead.LeadAttempt;
 import io.switchboard.dialer.pacing.PacingEvent;
 import io.switchboard.dialer.persistence.DialerRepositories;
 import io.vertx.core.Vertx;
@@ -20,6 +21,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,6 +44,7 @@ final class DialTracker {
   private final Clock clock;
   private final AgentRoster roster;
   private final Map<String, CampaignRun> byOriginateId = new HashMap<>();
+  private Consumer<LeadAttempt> onRecorded = attempt -> {};
   private Vertx vertx;
 
   DialTracker(
@@ -55,6 +58,11 @@ final class DialTracker {
   /** Binds the tracker to the verticle's Vert.x (timers and the event bus) at its start. */
   void attach(Vertx owner) {
     this.vertx = owner;
+  }
+
+  /** Who hears of each attempt once it is recorded (the live figures). */
+  void onRecorded(Consumer<LeadAttempt> listener) {
+    this.onRecorded = listener;
   }
 
   /** Whether a call event with this originate id belongs to a dial under way. */
@@ -246,6 +254,7 @@ final class DialTracker {
     repositories
         .attempts()
         .record(finished)
+        .onSuccess(onRecorded::accept)
         .onFailure(
             failure ->
                 LOG.error(

@@ -1,5 +1,6 @@
 package io.switchboard.dialer.runner;
 
+import io.switchboard.core.config.DialerSettings;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -92,6 +93,29 @@ public record RunnerSettings(
         "dialer-preview",
         Duration.ofSeconds(60),
         Duration.ofHours(1));
+  }
+
+  /**
+   * The defaults with the node's channel template and dialplan contexts ({@code dialer.*}
+   * settings).
+   */
+  public static RunnerSettings from(DialerSettings node) {
+    RunnerSettings defaults = defaults();
+    return new RunnerSettings(
+        node.channelTemplate(),
+        node.context(),
+        node.amdContext(),
+        node.abandonContext(),
+        defaults.abandonExten,
+        defaults.server,
+        defaults.tick,
+        defaults.grace,
+        defaults.maxCallsPerCampaign,
+        defaults.maxAgents,
+        defaults.lostCallTimeout,
+        node.previewContext(),
+        defaults.previewOfferTimeout,
+        defaults.previewSkipDelay);
   }
 
   /** The same settings with another tick (tests run faster than real campaigns). */

@@ -237,6 +237,41 @@ class CampaignRunnerIT {
     assertEveryAbandonmentRecorded(campaign);
   }
 
+  @Test
+  void theFiguresPushedToSupervisorsMatchTheRecordedAttempts() throws Exception {
+    PushedFigures pushed = await(PushedFigures.listen(vertx));
+    long campaign = campaign("progressive", "unstaffed", 3);
+    String where = " FROM lead_attempts WHERE campaign_id = " + campaign;
+    try {
+      waitFor(
+          "each lead dialled once and the figures pushed after the last attempt",
+          () -> {
+            JsonObject figures = pushed.of(campaign);
+            return count("SELECT count(DISTINCT lead_id)" + where) == 3
+                && figures != null
+                && figures.getInteger("callsInProgress") == 0
+                && figures.getLong("dialsToday") == count("SELECT count(*)" + where);
+          });
+      JsonObject figures = pushed.of(campaign);
+      long live = count("SELECT count(*)" + where + " AND outcome IN ('answered', 'abandoned')");
+      long abandoned = count("SELECT count(*)" + where + " AND outcome = 'abandoned'");
+      assertThat(abandoned).as("the unstaffed queue abandons every live call").isPositive();
+      assertThat(figures.getBoolean("running")).isTrue();
+      assertThat(figures.getLong("liveAnswersToday")).isEqualTo(live);
+      assertThat(figures.getLong("abandonedToday")).isEqualTo(abandoned);
+      assertThat(figures.getDouble("abandonRateToday"))
+          .isEqualTo(Math.round(10_000.0 * abandoned / live) / 10_000.0);
+      assertThat(figures.getJsonObject("window").getLong("abandoned")).isEqualTo(abandoned);
+      assertThat(figures.getJsonObject("agents").getInteger("loggedIn")).isEqualTo(3);
+      JsonObject asked = await(PushedFigures.ask(vertx, campaign));
+      assertThat(asked.getLong("dialsToday")).isEqualTo(figures.getLong("dialsToday"));
+      assertThat(asked.getLong("abandonedToday")).isEqualTo(abandoned);
+    } finally {
+      await(pushed.stop());
+      await(repositories.campaigns().changeStatus(campaign, StatusChange.FINISH, null));
+    }
+  }
+
   // --- set-up ------------------------------------------------------------------------------
 
   /** A running campaign with {@code leads} Shanghai mobiles; returns its id. */

@@ -1,0 +1,42 @@
+package io.switchboard.dialer.runner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.switchboard.core.config.DialerSettings;
+import io.switchboard.core.config.RawSettings;
+import io.switchboard.core.config.SwitchboardSettings;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class RunnerSettingsTest {
+
+  @Test
+  void theNodesDialerSettingsReachTheRunnersOriginateAndRedirect() {
+    DialerSettings node =
+        SwitchboardSettings.from(
+                RawSettings.defaults()
+                    .with(
+                        Map.of(
+                            "dialer.channel-template", "Local/{number}@outbound",
+                            "dialer.context", "campaigns",
+                            "dialer.amd-context", "campaigns-amd",
+                            "dialer.abandon-context", "campaigns-drop",
+                            "dialer.preview-context", "campaigns-preview"),
+                        "test"))
+            .dialer();
+
+    RunnerSettings runner = RunnerSettings.from(node);
+
+    assertThat(runner.channelFor("+8613900000001")).isEqualTo("Local/+8613900000001@outbound");
+    assertThat(runner.context()).isEqualTo("campaigns");
+    assertThat(runner.amdContext()).isEqualTo("campaigns-amd");
+    assertThat(runner.abandonContext()).isEqualTo("campaigns-drop");
+    assertThat(runner.previewContext()).isEqualTo("campaigns-preview");
+    assertThat(runner.tick()).isEqualTo(RunnerSettings.defaults().tick());
+  }
+
+  @Test
+  void theCatalogueDefaultsAreTheRunnersDefaults() {
+    assertThat(RunnerSettings.from(DialerSettings.DEFAULT)).isEqualTo(RunnerSettings.defaults());
+  }
+}
