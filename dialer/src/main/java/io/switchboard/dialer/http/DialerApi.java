@@ -37,6 +37,7 @@ public final class DialerApi {
         .mount(guarded);
     new LeadRoutes(repositories.campaigns(), repositories.leads()).mount(guarded);
     new ExclusionRoutes(repositories.campaigns(), repositories.exclusions(), phones).mount(guarded);
+    new AgentGroupRoutes(repositories.groups()).mount(guarded);
     routes = guarded.routes();
   }
 

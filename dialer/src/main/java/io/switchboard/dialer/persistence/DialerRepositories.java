@@ -10,7 +10,8 @@ public record DialerRepositories(
     ExclusionRepository exclusions,
     LeadRepository leads,
     LeadAttemptRepository attempts,
-    LeadSelectionRepository selection) {
+    LeadSelectionRepository selection,
+    AgentGroupRepository groups) {
 
   /** The repositories over the node's pool; the selection checks leads with {@code compliance}. */
   public static DialerRepositories over(
@@ -20,6 +21,7 @@ public record DialerRepositories(
         new ExclusionRepository(database.pool()),
         new LeadRepository(database.pool()),
         new LeadAttemptRepository(database.pool()),
-        new LeadSelectionRepository(database.pool(), compliance, clock));
+        new LeadSelectionRepository(database.pool(), compliance, clock),
+        new AgentGroupRepository(database.pool()));
   }
 }
