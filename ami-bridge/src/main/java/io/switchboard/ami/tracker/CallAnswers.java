@@ -7,8 +7,9 @@ import java.time.Instant;
  * real (not Local) channel, a dialled leg going Up, two parties meeting in a bridge, the customer
  * of an originated call picking up, or {@code AgentConnect}. Announces {@code call.answered} once a
  * person answered; for a queue call it waits for {@code AgentConnect}, which names the agent, and
- * an originated call announced at the customer's answer is announced again when an agent takes it.
- * Not thread-safe: owned by one {@link CallTracker}.
+ * an originated call announced at the customer's answer is announced again when an agent takes it
+ * (from a queue, or at the agent's phone after a Redirect out of the queue, see {@link
+ * #redirectedToAgent}). Not thread-safe: owned by one {@link CallTracker}.
  */
 final class CallAnswers {
 
@@ -93,6 +94,11 @@ final class CallAnswers {
     if (call.answeredAt == null) {
       call.answeredAt = now;
     }
+    if (redirectedToAgent(call, agent)) {
+      // A dialer's call that left its (holding) queue by a Redirect to an agent's extension: the
+      // phone dialled is the agent's, so it is announced, and logged, as the answering agent.
+      call.agentInterface = device(agent.name);
+    }
     if (!call.inQueue()) {
       announce(call);
     }
@@ -111,6 +117,27 @@ final class CallAnswers {
       call.answeredAt = now;
     }
     announce(call);
+  }
+
+  /**
+   * An originated call that was queued, left the queue with no agent (a Redirect out of it), and
+   * then reached a dialled phone. Click-to-dial calls are never queued, inbound calls not
+   * originated, so neither is affected.
+   */
+  private static boolean redirectedToAgent(TrackedCall call, TrackedChannel agent) {
+    return call.originated
+        && call.queuedAt != null
+        && !call.inQueue()
+        && call.agentInterface == null
+        && agent.role == LegRole.AGENT
+        && !agent.trunk;
+  }
+
+  /** The device of a channel: {@code PJSIP/1001-0000002a} is {@code PJSIP/1001}. */
+  static String device(String channelName) {
+    int dash = channelName.lastIndexOf('-');
+    int slash = channelName.indexOf('/');
+    return dash > slash && slash > 0 ? channelName.substring(0, dash) : channelName;
   }
 
   private void announce(TrackedCall call) {

@@ -88,12 +88,18 @@ public record ConsoleSettings(
   }
 
   static String context(RawSettings raw, String key) {
-    String context = raw.required(key);
-    if (!CONTEXT.matcher(context).matches()) {
-      throw raw.invalid(
-          key, "'" + context + "' is not a dialplan context name (letters, digits, _ . -)");
+    return dialplanName(raw, key, "dialplan context");
+  }
+
+  /**
+   * A dialplan context or queue name: letters, digits, {@code _ . -}; the error names {@code what}.
+   */
+  static String dialplanName(RawSettings raw, String key, String what) {
+    String name = raw.required(key);
+    if (!CONTEXT.matcher(name).matches()) {
+      throw raw.invalid(key, "'" + name + "' is not a " + what + " name (letters, digits, _ . -)");
     }
-    return context;
+    return name;
   }
 
   private static List<String> origins(RawSettings raw) {

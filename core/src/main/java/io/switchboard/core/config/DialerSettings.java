@@ -15,13 +15,19 @@ import java.util.regex.Pattern;
  *     ({@code dialer.abandon-context})
  * @param previewContext where a preview dial continues once the agent's phone answered: it dials
  *     the lead ({@code dialer.preview-context})
+ * @param groupQueue the memberless queue an agent-group campaign's answered person waits in until
+ *     the runner redirects it to an agent ({@code dialer.group-queue})
+ * @param agentContext where such a call is redirected to ring the chosen agent at its extension
+ *     ({@code dialer.agent-context})
  */
 public record DialerSettings(
     String channelTemplate,
     String context,
     String amdContext,
     String abandonContext,
-    String previewContext) {
+    String previewContext,
+    String groupQueue,
+    String agentContext) {
 
   /** The placeholder for the lead's number in {@link #channelTemplate()}. */
   public static final String NUMBER = "{number}";
@@ -29,7 +35,13 @@ public record DialerSettings(
   /** The built-in values, the same as the catalogue's defaults. */
   public static final DialerSettings DEFAULT =
       new DialerSettings(
-          "PJSIP/" + NUMBER + "@trunk", "dialer", "dialer-amd", "dialer-abandon", "dialer-preview");
+          "PJSIP/" + NUMBER + "@trunk",
+          "dialer",
+          "dialer-amd",
+          "dialer-abandon",
+          "dialer-preview",
+          "dialer-hold",
+          "from-internal");
 
   /** An Originate channel: no blanks, no control characters, at most 200 characters. */
   private static final Pattern CHANNEL = Pattern.compile("[\\x21-\\x7E]{1,200}");
@@ -40,7 +52,9 @@ public record DialerSettings(
         ConsoleSettings.context(raw, "dialer.context"),
         ConsoleSettings.context(raw, "dialer.amd-context"),
         ConsoleSettings.context(raw, "dialer.abandon-context"),
-        ConsoleSettings.context(raw, "dialer.preview-context"));
+        ConsoleSettings.context(raw, "dialer.preview-context"),
+        ConsoleSettings.dialplanName(raw, "dialer.group-queue", "queue"),
+        ConsoleSettings.context(raw, "dialer.agent-context"));
   }
 
   private static String channelTemplate(RawSettings raw) {

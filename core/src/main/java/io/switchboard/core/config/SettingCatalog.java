@@ -211,7 +211,17 @@ public final class SettingCatalog {
               "dialer.preview-context",
               "dialer-preview",
               "Asterisk context a preview dial continues in once the agent's phone answered: it"
-                  + " dials the lead's number (extension) with the campaign's caller ID."));
+                  + " dials the lead's number (extension) with the campaign's caller ID."),
+          new SettingKey(
+              "dialer.group-queue",
+              "dialer-hold",
+              "Asterisk queue (with no members) an agent-group campaign's answered person waits in"
+                  + " until the dialer redirects the call to a ready member of the group."),
+          new SettingKey(
+              "dialer.agent-context",
+              "from-internal",
+              "Asterisk context the dialer redirects an agent-group call to, at the chosen"
+                  + " agent's extension, to ring the agent's phone."));
 
   private static final Map<String, SettingKey> BY_KEY = index();
 

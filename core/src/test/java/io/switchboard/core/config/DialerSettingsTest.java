@@ -22,6 +22,8 @@ class DialerSettingsTest {
     assertThat(dialer.amdContext()).isEqualTo("dialer-amd");
     assertThat(dialer.abandonContext()).isEqualTo("dialer-abandon");
     assertThat(dialer.previewContext()).isEqualTo("dialer-preview");
+    assertThat(dialer.groupQueue()).isEqualTo("dialer-hold");
+    assertThat(dialer.agentContext()).isEqualTo("from-internal");
   }
 
   @Test
@@ -33,7 +35,9 @@ class DialerSettingsTest {
                 "dialer.context", "campaigns",
                 "dialer.amd-context", "campaigns-amd",
                 "dialer.abandon-context", "campaigns.drop",
-                "dialer.preview-context", "campaigns-preview"));
+                "dialer.preview-context", "campaigns-preview",
+                "dialer.group-queue", "campaign-hold",
+                "dialer.agent-context", "agents"));
 
     assertThat(dialer)
         .isEqualTo(
@@ -42,7 +46,9 @@ class DialerSettingsTest {
                 "campaigns",
                 "campaigns-amd",
                 "campaigns.drop",
-                "campaigns-preview"));
+                "campaigns-preview",
+                "campaign-hold",
+                "agents"));
   }
 
   @Test
@@ -66,7 +72,11 @@ class DialerSettingsTest {
   void eachContextMustBeAContextNameAndTheErrorNamesItsKey() {
     for (String key :
         new String[] {
-          "dialer.context", "dialer.amd-context", "dialer.abandon-context", "dialer.preview-context"
+          "dialer.context",
+          "dialer.amd-context",
+          "dialer.abandon-context",
+          "dialer.preview-context",
+          "dialer.agent-context"
         }) {
       assertThatThrownBy(() -> from(Map.of(key, "dialer amd")))
           .as(key)
@@ -75,5 +85,13 @@ class DialerSettingsTest {
           .hasMessageContaining("'dialer amd' is not a dialplan context name");
       assertThatThrownBy(() -> from(Map.of(key, ""))).as(key).hasMessageContaining(key);
     }
+  }
+
+  @Test
+  void theGroupQueueMustBeAQueueNameAndTheErrorSaysSo() {
+    assertThatThrownBy(() -> from(Map.of("dialer.group-queue", "dialer hold")))
+        .isInstanceOf(InvalidSettingException.class)
+        .hasMessageContaining("dialer.group-queue")
+        .hasMessageContaining("'dialer hold' is not a queue name");
   }
 }

@@ -41,6 +41,7 @@ public final class DialerApi {
     new FiguresRoutes(
             vertx, repositories.campaigns(), repositories.figures(), clock, ZoneId.systemDefault())
         .mount(guarded);
+    new AgentGroupRoutes(repositories.groups()).mount(guarded);
     routes = guarded.routes();
   }
 

@@ -11,7 +11,8 @@ public record DialerRepositories(
     LeadRepository leads,
     LeadAttemptRepository attempts,
     LeadSelectionRepository selection,
-    FiguresRepository figures) {
+    FiguresRepository figures,
+    AgentGroupRepository groups) {
 
   /** The repositories over the node's pool; the selection checks leads with {@code compliance}. */
   public static DialerRepositories over(
@@ -22,6 +23,7 @@ public record DialerRepositories(
         new LeadRepository(database.pool()),
         new LeadAttemptRepository(database.pool()),
         new LeadSelectionRepository(database.pool(), compliance, clock),
-        new FiguresRepository(database.pool()));
+        new FiguresRepository(database.pool()),
+        new AgentGroupRepository(database.pool()));
   }
 }

@@ -1,7 +1,11 @@
 package io.switchboard.dialer.persistence;
 
+import io.switchboard.core.error.FieldError;
+import io.switchboard.core.error.SwitchboardException;
 import io.switchboard.core.persistence.SqlErrors;
 import io.vertx.core.Future;
+import io.vertx.pgclient.PgException;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -21,6 +25,9 @@ public final class DialerSqlErrors {
           Map.entry("leads_campaign_e164_key", "phone"),
           Map.entry("lead_attempts_number_key", "attempt"));
 
+  /** A campaign naming an agent group that does not exist. */
+  private static final String UNKNOWN_GROUP = "campaigns_agent_group_fkey";
+
   private static final SqlErrors ERRORS =
       new SqlErrors(
           FIELDS,
@@ -31,11 +38,23 @@ public final class DialerSqlErrors {
 
   /** A failed future carrying {@code failure} as a Switchboard error. */
   public static <T> Future<T> fail(Throwable failure) {
-    return ERRORS.fail(failure);
+    return Future.failedFuture(map(failure));
   }
 
   /** {@code failure} as a Switchboard error; Switchboard errors pass through unchanged. */
   public static Throwable map(Throwable failure) {
+    if (failure instanceof PgException pg
+        && "23503".equals(pg.getSqlState())
+        && UNKNOWN_GROUP.equals(pg.getConstraint())
+        && !String.valueOf(pg.getErrorMessage()).contains("still referenced")) {
+      // PostgreSQL's detail names the value: Key (agent_group)=(x) is not present in ...
+      return SwitchboardException.invalidFields(
+          List.of(
+              new FieldError(
+                  "agentGroup",
+                  "no such agent group (create it with PUT /api/v1/agent-groups/{name}): "
+                      + pg.getDetail())));
+    }
     return ERRORS.map(failure);
   }
 }

@@ -70,6 +70,16 @@ final class AgentRoster {
     return agentInterface == null ? null : byInterface.get(agentInterface);
   }
 
+  /** The agent of a user, or null when it is not logged in. */
+  Agent agent(long userId) {
+    return agents.get(userId);
+  }
+
+  /** The logged-in agents that match. */
+  List<Agent> matching(java.util.function.Predicate<Agent> filter) {
+    return agents.values().stream().filter(filter).toList();
+  }
+
   /** Agents logged in to a queue. */
   List<Agent> servingQueue(String queue) {
     return agents.values().stream().filter(agent -> agent.serves(queue)).toList();

@@ -4,6 +4,7 @@ import io.switchboard.dialer.campaign.Campaign;
 import io.switchboard.dialer.campaign.CampaignMode;
 import io.switchboard.dialer.campaign.CampaignSettings;
 import io.switchboard.dialer.campaign.CampaignTarget;
+import io.switchboard.dialer.pacing.AgentState;
 import io.switchboard.dialer.pacing.PacingEvent;
 import io.switchboard.dialer.pacing.PacingPolicy;
 import io.switchboard.dialer.pacing.PacingTracker;
@@ -13,6 +14,7 @@ import io.switchboard.dialer.pacing.ProgressivePolicy;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * One running campaign as the runner holds it: its pacing policy and the tracker that rebuilds its
@@ -33,6 +35,9 @@ final class CampaignRun {
   /** The last pick found no dialable lead (the campaign may be exhausted). */
   boolean nothingDue;
 
+  /** Agent-group campaigns: the group's members as last read ({@link GroupHandoff}). */
+  Set<Long> members = Set.of();
+
   private CampaignRun(Campaign campaign, PacingPolicy policy) {
     this.campaignId = campaign.id();
     this.campaign = campaign;
@@ -42,18 +47,20 @@ final class CampaignRun {
   /**
    * A run for a running campaign.
    *
-   * @throws IllegalStateException naming why the runner cannot dial it (an agent group instead of a
-   *     queue)
+   * @throws IllegalStateException naming why the runner cannot dial it (preview mode for an agent
+   *     group)
    * @throws io.switchboard.dialer.pacing.PacingRefusedException when predictive pacing cannot keep
    *     the campaign's abandon budget
    */
   static CampaignRun start(Campaign campaign, Duration grace) {
     CampaignSettings settings = campaign.settings();
-    if (settings.target().kind() != CampaignTarget.Kind.QUEUE) {
+    if (settings.target().kind() != CampaignTarget.Kind.QUEUE
+        && settings.mode() == CampaignMode.PREVIEW) {
       throw new IllegalStateException(
           "campaign "
               + campaign.id()
-              + " targets an agent group; the runner dials for queues only");
+              + " is a preview campaign for an agent group; preview mode offers leads to queue"
+              + " members only");
     }
     PacingPolicy policy =
         switch (settings.mode()) {
@@ -79,9 +86,24 @@ final class CampaignRun {
         defaults.maximumLinesPerAgent());
   }
 
-  /** The queue that takes the campaign's answered calls. */
+  /** The queue that takes the campaign's answered calls (for an agent group: the group's name). */
   String queue() {
     return campaign.settings().target().name();
+  }
+
+  /** Whether the campaign's answered calls go to an agent group ({@link GroupHandoff}). */
+  boolean forAgentGroup() {
+    return campaign.settings().target().kind() == CampaignTarget.Kind.AGENT_GROUP;
+  }
+
+  /** Whether the agent takes the campaign's calls: a queue's member, or a group's in any queue. */
+  boolean serves(AgentRoster.Agent agent) {
+    if (agent == null) {
+      return false;
+    }
+    return forAgentGroup()
+        ? agent.state() != AgentState.LOGGED_OUT && members.contains(agent.userId())
+        : agent.serves(queue());
   }
 
   CampaignMode mode() {

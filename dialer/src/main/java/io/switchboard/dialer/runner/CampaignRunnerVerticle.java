@@ -63,6 +63,7 @@ public final class CampaignRunnerVerticle extends VerticleBase {
   private final PreviewDialer previews;
   private final PreviewCommands previewCommands;
   private final FiguresBoard figures;
+  private final GroupHandoff groups;
   private final Set<Long> refused = new HashSet<>();
   private final List<MessageConsumer<?>> consumers = new ArrayList<>();
   private long timer = -1;
@@ -80,11 +81,14 @@ public final class CampaignRunnerVerticle extends VerticleBase {
         new PreviewCommands(settings, repositories, clock, previews, dials, runs);
     this.figures = new FiguresBoard(repositories.figures(), clock, ZoneId.systemDefault());
     dials.onRecorded(figures::recorded);
+    this.groups = new GroupHandoff(settings, repositories.groups(), clock, roster, runs);
   }
 
   @Override
   public Future<?> start() {
     dials.attach(vertx);
+    groups.attach(vertx, dials);
+    dials.handOffGroupsTo(groups);
     previews.attach(vertx);
     consumers.add(vertx.eventBus().consumer(PreviewCommands.ADDRESS, previewCommands::handle));
     listen(CallAddresses.CALL_CREATED, CallCreated::fromJson, dials::created);
@@ -161,9 +165,8 @@ public final class CampaignRunnerVerticle extends VerticleBase {
     }
     Instant now = clock.instant();
     for (CampaignRun run : runs.values()) {
-      String queue = run.queue();
-      boolean was = change[0] != null && change[0].serves(queue);
-      if (change[1].serves(queue)) {
+      boolean was = run.serves(change[0]);
+      if (run.serves(change[1])) {
         run.feed(
             new PacingEvent.AgentStateChanged(
                 Long.toString(change[1].userId()), change[1].state(), now));
@@ -175,6 +178,7 @@ public final class CampaignRunnerVerticle extends VerticleBase {
                 now));
       }
     }
+    groups.agentChanged(change[1], state);
   }
 
   // --- ticks ------------------------------------------------------------------------------
@@ -203,6 +207,7 @@ public final class CampaignRunnerVerticle extends VerticleBase {
                 }
                 if (run != null) {
                   run.campaign = campaign;
+                  groups.refresh(run);
                   if (run.mode() == CampaignMode.PREVIEW) {
                     previews.pace(run);
                   } else {
@@ -230,15 +235,16 @@ public final class CampaignRunnerVerticle extends VerticleBase {
       CampaignRun run = CampaignRun.start(campaign, settings.grace());
       runs.put(campaign.id(), run);
       Instant now = clock.instant();
-      for (AgentRoster.Agent agent : roster.servingQueue(run.queue())) {
+      for (AgentRoster.Agent agent : roster.matching(run::serves)) {
         run.feed(
             new PacingEvent.AgentStateChanged(Long.toString(agent.userId()), agent.state(), now));
       }
       LOG.info(
-          "Dialing campaign {} ({}, {}) for queue {}",
+          "Dialing campaign {} ({}, {}) for {} {}",
           campaign.id(),
           campaign.settings().name(),
           run.mode() == CampaignMode.PREVIEW ? "preview" : run.policy.name(),
+          run.forAgentGroup() ? "agent group" : "queue",
           run.queue());
       return run;
     } catch (RuntimeException cannot) {

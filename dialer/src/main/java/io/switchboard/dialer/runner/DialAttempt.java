@@ -27,6 +27,9 @@ final class DialAttempt {
   /** Preview mode: the agent who confirmed the dial (its phone rings first); null otherwise. */
   Long previewAgentUserId;
 
+  /** Agent-group campaigns: the member the call was redirected to (reserved for it); or null. */
+  Long handoffUserId;
+
   DialAttempt(Lead lead, String originateId, Instant startedAt) {
     this.lead = lead;
     this.originateId = originateId;

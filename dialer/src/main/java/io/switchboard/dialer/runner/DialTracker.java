@@ -46,6 +46,7 @@ final class DialTracker {
   private final Map<String, CampaignRun> byOriginateId = new HashMap<>();
   private Consumer<LeadAttempt> onRecorded = attempt -> {};
   private Vertx vertx;
+  private GroupHandoff groups;
 
   DialTracker(
       RunnerSettings settings, DialerRepositories repositories, Clock clock, AgentRoster roster) {
@@ -63,6 +64,11 @@ final class DialTracker {
   /** Who hears of each attempt once it is recorded (the live figures). */
   void onRecorded(Consumer<LeadAttempt> listener) {
     this.onRecorded = listener;
+  }
+
+  /** Agent-group campaigns' queued calls go to {@code handoff}, and their ends are told to it. */
+  void handOffGroupsTo(GroupHandoff handoff) {
+    this.groups = handoff;
   }
 
   /** Whether a call event with this originate id belongs to a dial under way. */
@@ -129,6 +135,10 @@ final class DialTracker {
     vertx.cancelTimer(attempt.graceTimer);
     attempt.bridgedAt = now;
     attempt.agentUserId = roster.userOf(event.agentInterface());
+    if (attempt.agentUserId == null) {
+      // An agent-group call: the member it was redirected to (its phone may not be its interface).
+      attempt.agentUserId = attempt.handoffUserId;
+    }
     String agent =
         attempt.agentUserId == null
             ? String.valueOf(event.agentInterface())
@@ -154,10 +164,13 @@ final class DialTracker {
     run.feed(new PacingEvent.CallQueued(attempt.originateId, now));
     attempt.graceTimer =
         vertx.setTimer(settings.grace().toMillis(), fired -> abandon(run, attempt));
+    if (groups != null && run.forAgentGroup()) {
+      groups.queued(run, attempt);
+    }
   }
 
   /** The grace ran out with no agent: the call is abandoned and hears the abandon message. */
-  private void abandon(CampaignRun run, DialAttempt attempt) {
+  void abandon(CampaignRun run, DialAttempt attempt) {
     if (attempt.ended || attempt.bridgedAt != null) {
       return;
     }
@@ -231,6 +244,9 @@ final class DialTracker {
     run.calls.remove(attempt.originateId);
     byOriginateId.remove(attempt.originateId);
     endForPacing(run, attempt, outcome, now);
+    if (groups != null && run.forAgentGroup()) {
+      groups.finished(run, attempt);
+    }
     if (attempt.previewAgentUserId != null && attempt.answeredAt == null) {
       releasePreview(attempt, reason);
       return;

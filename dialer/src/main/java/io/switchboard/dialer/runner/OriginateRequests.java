@@ -4,6 +4,7 @@ import io.switchboard.core.ami.AmiActionFields;
 import io.switchboard.core.call.OriginateIds;
 import io.switchboard.dialer.campaign.Campaign;
 import io.switchboard.dialer.campaign.CampaignSettings;
+import io.switchboard.dialer.campaign.CampaignTarget;
 import io.switchboard.dialer.lead.Lead;
 import io.vertx.core.json.JsonObject;
 
@@ -42,7 +43,11 @@ final class OriginateRequests {
             .put(
                 AmiActionFields.CONTEXT,
                 c.amdEnabled() ? settings.amdContext() : settings.context())
-            .put(AmiActionFields.EXTEN, c.target().name())
+            .put(
+                AmiActionFields.EXTEN,
+                c.target().kind() == CampaignTarget.Kind.QUEUE
+                    ? c.target().name()
+                    : settings.groupQueue())
             .put(AmiActionFields.PRIORITY, 1)
             .put(AmiActionFields.CALLER_ID, c.callerId())
             .put(AmiActionFields.TIMEOUT_MS, c.ringLimitSeconds() * 1000L)

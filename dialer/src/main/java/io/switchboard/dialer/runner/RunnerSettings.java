@@ -27,6 +27,11 @@ import java.util.Objects;
  * @param previewOfferTimeout preview mode: a lead shown to an agent who neither dials nor skips it
  *     within this time is withdrawn (60 s)
  * @param previewSkipDelay preview mode: a lead an agent skipped is due again after this (1 h)
+ * @param groupQueue agent-group campaigns: the holding queue (no members) an answered person waits
+ *     in, reached as the extension in {@code context} / {@code amdContext}, until the runner
+ *     redirects the call to a member
+ * @param agentContext agent-group campaigns: the context that rings an agent's phone at its
+ *     extension (agent-ws's {@code console.dial-context}, {@code from-internal})
  */
 public record RunnerSettings(
     String channelTemplate,
@@ -42,7 +47,9 @@ public record RunnerSettings(
     Duration lostCallTimeout,
     String previewContext,
     Duration previewOfferTimeout,
-    Duration previewSkipDelay) {
+    Duration previewSkipDelay,
+    String groupQueue,
+    String agentContext) {
 
   /** The placeholder for the lead's number in {@link #channelTemplate()}. */
   public static final String NUMBER = "{number}";
@@ -59,6 +66,8 @@ public record RunnerSettings(
     Objects.requireNonNull(previewContext, "previewContext");
     Objects.requireNonNull(previewOfferTimeout, "previewOfferTimeout");
     Objects.requireNonNull(previewSkipDelay, "previewSkipDelay");
+    Objects.requireNonNull(groupQueue, "groupQueue");
+    Objects.requireNonNull(agentContext, "agentContext");
     if (!channelTemplate.contains(NUMBER)) {
       throw new IllegalArgumentException("channelTemplate must contain " + NUMBER);
     }
@@ -92,7 +101,9 @@ public record RunnerSettings(
         Duration.ofMinutes(2),
         "dialer-preview",
         Duration.ofSeconds(60),
-        Duration.ofHours(1));
+        Duration.ofHours(1),
+        "dialer-hold",
+        "from-internal");
   }
 
   /**
@@ -115,7 +126,9 @@ public record RunnerSettings(
         defaults.lostCallTimeout,
         node.previewContext(),
         defaults.previewOfferTimeout,
-        defaults.previewSkipDelay);
+        defaults.previewSkipDelay,
+        node.groupQueue(),
+        node.agentContext());
   }
 
   /** The same settings with another tick (tests run faster than real campaigns). */
@@ -134,7 +147,9 @@ public record RunnerSettings(
         lostCallTimeout,
         previewContext,
         previewOfferTimeout,
-        previewSkipDelay);
+        previewSkipDelay,
+        groupQueue,
+        agentContext);
   }
 
   /** The same settings with another preview offer timeout (tests wait less than a minute). */
@@ -153,7 +168,9 @@ public record RunnerSettings(
         lostCallTimeout,
         previewContext,
         timeout,
-        previewSkipDelay);
+        previewSkipDelay,
+        groupQueue,
+        agentContext);
   }
 
   /** The Originate channel for a number. */

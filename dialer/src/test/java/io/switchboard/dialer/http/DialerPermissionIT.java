@@ -64,7 +64,8 @@ class DialerPermissionIT {
               .path()
               .replace(":leadId", "1")
               .replace(":id", "1")
-              .replace(":phone", "%2B8613800138000");
+              .replace(":phone", "%2B8613800138000")
+              .replace(":name", "team-a");
       String name = route.method() + " " + route.path();
       check(violations, name, "no token", send(route, path, null), 401);
       check(violations, name, "unknown token", send(route, path, "x".repeat(43)), 401);

@@ -21,7 +21,9 @@ class RunnerSettingsTest {
                             "dialer.context", "campaigns",
                             "dialer.amd-context", "campaigns-amd",
                             "dialer.abandon-context", "campaigns-drop",
-                            "dialer.preview-context", "campaigns-preview"),
+                            "dialer.preview-context", "campaigns-preview",
+                            "dialer.group-queue", "campaign-hold",
+                            "dialer.agent-context", "agents"),
                         "test"))
             .dialer();
 
@@ -32,6 +34,8 @@ class RunnerSettingsTest {
     assertThat(runner.amdContext()).isEqualTo("campaigns-amd");
     assertThat(runner.abandonContext()).isEqualTo("campaigns-drop");
     assertThat(runner.previewContext()).isEqualTo("campaigns-preview");
+    assertThat(runner.groupQueue()).isEqualTo("campaign-hold");
+    assertThat(runner.agentContext()).isEqualTo("agents");
     assertThat(runner.tick()).isEqualTo(RunnerSettings.defaults().tick());
   }
 

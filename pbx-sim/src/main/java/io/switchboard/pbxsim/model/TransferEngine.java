@@ -36,7 +36,9 @@ final class TransferEngine {
       model.talk().leaveAndDropPeers(c);
       model.talk().end(conv);
     }
-    route(c, context, exten, priority);
+    // A caller redirected out of a queue keeps its script (how soon a phone it reaches answers,
+    // how long it talks), as a dialer's callee redirected to an agent's extension does.
+    route(c, context, exten, priority, waiting == null ? null : waiting.behaviour);
   }
 
   /** {@code Action: BlindTransfer}: {@code transferer}'s peer goes to {@code exten@context}. */
@@ -136,6 +138,15 @@ final class TransferEngine {
 
   /** Sends a channel that left its bridge or queue into the simulator's dialplan. */
   void route(Channel c, String context, String exten, int priority) {
+    route(c, context, exten, priority, null);
+  }
+
+  /**
+   * The same; a phone dialled there answers and the conversation ends as {@code behaviour} says
+   * (null: nothing happens by itself).
+   */
+  private void route(
+      Channel c, String context, String exten, int priority, CallBehaviour behaviour) {
     if (model.originate().playback(c, context, exten, priority)) {
       return;
     }
@@ -145,7 +156,9 @@ final class TransferEngine {
       model.queueEngine().join(c, q, CallBehaviour.manual());
     } else if (model.existingDevice("PJSIP/" + exten) != null) {
       c.context = context;
-      model.talk().dialDirect(c, exten, CallBehaviour.manual(), priority);
+      model
+          .talk()
+          .dialDirect(c, exten, behaviour == null ? CallBehaviour.manual() : behaviour, priority);
     } else {
       core.newexten(c, context, exten, priority, "Wait", "3600");
     }
