@@ -1,5 +1,5 @@
-// The agent page: the agent's state and its commands, the screen pop, call actions, callbacks
-// and the wrap-up. Everything live comes over one ConsoleSocket.
+// The agent page: the agent's state and its commands, the screen pop, call actions, the dialer's
+// preview offer, callbacks and the wrap-up. Everything live comes over one ConsoleSocket.
 
 import { hasRole, isSupervisor, requireSession } from "./auth.js";
 import { ConsoleSocket } from "./console-socket.js";
@@ -8,6 +8,7 @@ import { setServerTime } from "./format.js";
 import { AgentControls } from "./agent/agent-controls.js";
 import { CallActions } from "./agent/call-actions.js";
 import { CallbackForm } from "./agent/callback-form.js";
+import { PreviewCard } from "./agent/preview-card.js";
 import { ScreenPop } from "./agent/screen-pop.js";
 import { StateBar } from "./agent/state-bar.js";
 import { WrapUpPanel } from "./agent/wrap-up-panel.js";
@@ -43,6 +44,7 @@ async function main() {
   const controls = new AgentControls(commands, applyState);
   const callActions = new CallActions(commands, () => pop.customerId());
   const callbacks = new CallbackForm(session.user, () => pop.current());
+  const preview = new PreviewCard(commands, (customerId, offer) => pop.showLead(customerId, offer));
   pop.onChange(() => callbacks.prefill());
   wrapUp.onDone(applyState);
 
@@ -75,6 +77,12 @@ async function main() {
       case "call.dial.result":
         callActions.dialResult(data);
         break;
+      case "dialer.preview.offer":
+        preview.show(data);
+        break;
+      case "dialer.preview.withdrawn":
+        preview.withdrawn(data);
+        break;
       default:
         break;
     }
@@ -92,6 +100,7 @@ async function main() {
         pop.clear();
       }
       showLoaded();
+      preview.restore();
     },
     onPush,
     checkToken: tokenStillValid,

@@ -62,6 +62,18 @@ export class ScreenPop {
     this.render();
   }
 
+  /**
+   * Shows the customer a preview lead is linked to (the preview card's customer button): a pop for
+   * the lead, not a call, with the customer's 360 view.
+   */
+  showLead(customerId, offer) {
+    this.show({
+      call: { linkedId: null, callerNumber: offer.number, callerName: offer.name, queue: offer.campaignName },
+      matches: [],
+    });
+    this.pick(customerId);
+  }
+
   update(data) {
     if (!this.pop || !data.call || data.call.linkedId !== this.pop.call.linkedId) {
       return;

@@ -51,7 +51,7 @@ final class CallRecordAssembler {
         call.answeringChannel,
         call.originateId,
         call.answeredAt,
-        waitMs(call, call.answeredAt));
+        waitMs(call, call.answeredAt, call.answeredAt));
   }
 
   /** The end of a call whose channels all joined {@code survivor}: no call log of its own. */
@@ -93,7 +93,9 @@ final class CallRecordAssembler {
       call.answeredAt = caller.upAt;
     }
     CallOutcome outcome = OutcomeRules.decide(call);
-    Instant answered = call.answeredAt;
+    // An agent-first call is answered when the far party is connected, not when the agent's phone
+    // (the originated channel) picked up: wait runs until then, talk from then.
+    Instant answered = call.agentFirst() ? call.connectedAt : call.answeredAt;
     long holdMs = call.holdMs;
     long talkMs = answered == null ? 0 : Math.max(0, between(answered, ended) - holdMs);
     return new CallRecord(
@@ -115,7 +117,7 @@ final class CallRecordAssembler {
         call.startedAt,
         answered,
         ended,
-        waitMs(call, ended),
+        waitMs(call, answered, ended),
         talkMs,
         answered == null ? 0 : holdMs,
         hangupCause(call),
@@ -139,7 +141,7 @@ final class CallRecordAssembler {
   }
 
   /** Time in queue, or ring time before the answer, or until {@code end} when unanswered. */
-  private static long waitMs(TrackedCall call, Instant end) {
+  private static long waitMs(TrackedCall call, Instant answered, Instant end) {
     if (call.queuedAt != null) {
       Instant left =
           call.connectedAt != null
@@ -147,7 +149,7 @@ final class CallRecordAssembler {
               : call.queueLeftAt != null ? call.queueLeftAt : end;
       return between(call.queuedAt, left);
     }
-    Instant until = call.answeredAt != null ? call.answeredAt : end;
+    Instant until = answered != null ? answered : end;
     return between(call.startedAt, until);
   }
 

@@ -45,6 +45,9 @@ final class DialEvents {
         dest.role = LegRole.CALLER;
       }
     }
+    if (call.originated && dest.isParty() && dest.role != LegRole.CALLER && !call.inQueue()) {
+      call.dialledOut = true;
+    }
     if (dest.trunk && call.direction == CallDirection.INTERNAL) {
       call.direction = CallDirection.OUTBOUND;
     }

@@ -5,10 +5,11 @@ import java.util.Locale;
 
 /**
  * Decides how a finished call ended, from the strongest evidence down (reference/ami-protocol.md
- * 1.7, 1.8, 1.10): answering-machine detection, then a queue left without an agent, then a person
- * answering, then the {@code OriginateResponse} reason, then the last {@code DialEnd} status, and
- * last the Q.850 cause of the caller's hangup. Cause 16 on a never-answered leg says nothing (the
- * caller's cancel looks like that), so it counts as no answer only through the dial status.
+ * 1.7, 1.8, 1.10): answering-machine detection, then a queue left without an agent, then (for an
+ * agent-first call, originated and dialling out) the far party's dial, then a person answering,
+ * then the {@code OriginateResponse} reason, then the last {@code DialEnd} status, and last the
+ * Q.850 cause of the caller's hangup. Cause 16 on a never-answered leg says nothing (the caller's
+ * cancel looks like that), so it counts as no answer only through the dial status.
  */
 final class OutcomeRules {
 
@@ -21,6 +22,9 @@ final class OutcomeRules {
     if (call.queuedAt != null && call.connectedAt == null) {
       return CallOutcome.ABANDONED;
     }
+    if (call.agentFirst()) {
+      return agentFirst(call);
+    }
     if (call.answeredAt != null) {
       return CallOutcome.ANSWERED;
     }
@@ -31,6 +35,21 @@ final class OutcomeRules {
       return fromDialStatus(call.lastDialStatus);
     }
     return fromHangupCause(call.hangupCause);
+  }
+
+  /**
+   * An originated channel that answered and then dialled the far party (the agent's phone first,
+   * then the customer): answered only when the dialled party was connected ({@code DialEnd ANSWER}
+   * or the bridge); otherwise the last {@code DialEnd} status says why not. A dial whose end the
+   * tracker never saw (Asterisk always sends one; a resync may hide it) counts as no answer.
+   */
+  private static CallOutcome agentFirst(TrackedCall call) {
+    if (call.connectedAt != null) {
+      return CallOutcome.ANSWERED;
+    }
+    return call.lastDialStatus == null
+        ? CallOutcome.NO_ANSWER
+        : fromDialStatus(call.lastDialStatus);
   }
 
   /** {@code OriginateResponse Reason}, an {@code AST_CONTROL_*} code. */

@@ -53,6 +53,13 @@ final class TrackedCall {
   String lastDialStatus;
   boolean dialled;
 
+  /**
+   * An originated call whose channel, once answered, dialled a far party itself (not through a
+   * queue): the agent-first dials (preview, click-to-dial). Its outcome and answer are the far
+   * party's.
+   */
+  boolean dialledOut;
+
   long holdMs;
 
   /** Channels on hold now; both sides of one hold (Hold and MusicOnHoldStart) count once. */
@@ -90,6 +97,11 @@ final class TrackedCall {
       }
     }
     return null;
+  }
+
+  /** An agent-first call: originated, dialled out, never queued. */
+  boolean agentFirst() {
+    return dialledOut && queuedAt == null;
   }
 
   boolean inQueue() {

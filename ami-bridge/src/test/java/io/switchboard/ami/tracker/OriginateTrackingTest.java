@@ -154,4 +154,81 @@ class OriginateTrackingTest {
     assertThat(harness.counter("switchboard.ami.tracker.calls.ended", "outcome", "machine"))
         .isEqualTo(1);
   }
+
+  @Test
+  void anAgentFirstCallIsAnsweredWhenTheDialledCustomerAnswersNotWhenTheAgentsPhoneDoes() {
+    harness.replay("originate-agent-first-answered.synthetic.ami");
+
+    CallRecord call = harness.sink.onlyRecord();
+    assertThat(call.originateId()).isEqualTo("c1-l2-a1");
+    assertThat(call.originateReason()).isEqualTo(4);
+    assertThat(call.outcome()).isEqualTo(CallOutcome.ANSWERED);
+    assertThat(call.direction()).isEqualTo(CallDirection.OUTBOUND);
+    assertThat(call.answeredAt()).as("the customer's answer").isEqualTo(at("1700000906.000000"));
+    assertThat(call.waitMs()).as("agent's phone and customer ringing").isEqualTo(6_000);
+    assertThat(call.talkMs()).isEqualTo(30_000);
+    assertThat(call.legs())
+        .extracting(CallLeg::channel, CallLeg::role, CallLeg::answeredAt)
+        .containsExactly(
+            tuple("PJSIP/1001-00000000", LegRole.CALLER, at("1700000902.000000")),
+            tuple("PJSIP/trunk-00000001", LegRole.AGENT, at("1700000906.000000")));
+    assertThat(harness.sink.events(CallAnswered.class))
+        .as("call.answered still says when the agent's phone picked up (click-to-dial's result)")
+        .extracting(CallAnswered::answeredAt, CallAnswered::originateId)
+        .containsExactly(tuple(at("1700000902.000000"), "c1-l2-a1"));
+    assertThat(harness.sink.events(CallEnded.class))
+        .singleElement()
+        .satisfies(ended -> assertThat(ended.answeredAt()).isEqualTo(at("1700000906.000000")));
+  }
+
+  @Test
+  void anAgentFirstCallWhoseCustomerIsBusyIsBusyThoughTheAgentsPhoneAnswered() {
+    harness.replay("originate-agent-first-busy.synthetic.ami");
+
+    CallRecord call = harness.sink.onlyRecord();
+    assertThat(call.originateReason()).isEqualTo(4);
+    assertThat(call.outcome()).isEqualTo(CallOutcome.BUSY);
+    assertThat(call.answeredAt()).isNull();
+    assertThat(call.talkMs()).isZero();
+    assertThat(call.waitMs()).isEqualTo(5_000);
+    assertThat(call.hangupCause()).isEqualTo(17);
+    assertThat(harness.sink.events(CallEnded.class))
+        .singleElement()
+        .satisfies(ended -> assertThat(ended.outcome()).isEqualTo(CallOutcome.BUSY));
+  }
+
+  @ParameterizedTest(name = "a customer's DialEnd {0} makes the agent-first call {1}")
+  @CsvSource({
+    "NOANSWER, NO_ANSWER",
+    "CANCEL, NO_ANSWER",
+    "CONGESTION, CONGESTION",
+    "CHANUNAVAIL, CONGESTION"
+  })
+  void anAgentFirstCallTakesItsOutcomeFromTheCustomersLastDialStatus(
+      String status, CallOutcome outcome) {
+    List<AmiMessage> events =
+        CaptureReplay.load("originate-agent-first-busy.synthetic.ami").events().stream()
+            .map(e -> "BUSY".equals(e.get("DialStatus")) ? withDialStatus(e, status) : e)
+            .toList();
+    for (AmiMessage event : events) {
+      CaptureReplay.tick(event, harness.clock);
+      harness.tracker.onEvent(CaptureReplay.SERVER, event);
+    }
+
+    assertThat(harness.sink.onlyRecord().outcome()).isEqualTo(outcome);
+  }
+
+  private static AmiMessage withDialStatus(AmiMessage event, String status) {
+    AmiMessage.Builder copy = AmiMessage.event(event.name());
+    event
+        .fields()
+        .forEach(
+            f -> {
+              if (!"Event".equalsIgnoreCase(f.getKey())) {
+                copy.with(
+                    f.getKey(), "DialStatus".equalsIgnoreCase(f.getKey()) ? status : f.getValue());
+              }
+            });
+    return copy.build();
+  }
 }

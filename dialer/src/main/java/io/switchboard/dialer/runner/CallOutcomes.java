@@ -42,8 +42,10 @@ final class CallOutcomes {
   }
 
   /**
-   * A preview dial (the agent's phone first, then the lead): the bridge's outcome of the call, a
-   * person answering being {@code answered}; nothing was queued, so nothing was abandoned.
+   * A preview dial (the agent's phone first, then the lead): the bridge's outcome of the call,
+   * which for such an agent-first call is the lead's dial ({@code answered} only when the lead was
+   * connected, else busy / no answer / congestion from its last {@code DialEnd}); nothing was
+   * queued, so nothing was abandoned.
    */
   static AttemptOutcome previewOutcome(CallEnded ended) {
     return switch (ended.outcome()) {

@@ -255,11 +255,17 @@ final class DialTracker {
         outcome == AttemptOutcome.ANSWERED
             || outcome == AttemptOutcome.ABANDONED
             || outcome == AttemptOutcome.MACHINE;
+    // A preview dial's own answer was the agent's phone; the lead answered when the bridge says
+    // (kept within the attempt's start and end, which the runner's clock gave).
+    Instant answered =
+        attempt.previewAgentUserId != null
+            ? within(reached && event != null ? event.answeredAt() : null, attempt.startedAt, now)
+            : attempt.answeredAt;
     FinishedAttempt finished =
         new FinishedAttempt(
             attempt.lead.id(),
             attempt.startedAt,
-            reached && attempt.answeredAt == null ? now : attempt.answeredAt,
+            reached && answered == null ? now : answered,
             attempt.abandonedAt,
             now,
             outcome,
@@ -279,6 +285,13 @@ final class DialTracker {
                     attempt.lead.id(),
                     outcome.wireName(),
                     failure.getMessage()));
+  }
+
+  private static Instant within(Instant at, Instant from, Instant to) {
+    if (at == null) {
+      return null;
+    }
+    return at.isBefore(from) ? from : at.isAfter(to) ? to : at;
   }
 
   /**

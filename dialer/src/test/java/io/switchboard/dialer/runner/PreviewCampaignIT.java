@@ -51,7 +51,9 @@ import org.junit.jupiter.api.io.TempDir;
  * Preview mode end to end: the real AMI bridge against the simulated PBX on its real clock, real
  * PostgreSQL, the dialer module with its runner, and a stand-in for agent-ws's agent states and
  * agent commands ({@link PreviewAgentStandIn}). One agent (user 2, {@code PJSIP/2101}) serves queue
- * {@code preview}; its phone answers the runner's Originate after 200 ms and the call lasts 500 ms.
+ * {@code preview}; its phone answers the runner's Originate after 200 ms and hangs up 500 ms later;
+ * the simulator's {@code dialer-preview} context then dials the lead through the trunk, whose
+ * answer (or busy) each dial scripts.
  */
 class PreviewCampaignIT {
 
@@ -161,9 +163,10 @@ class PreviewCampaignIT {
   }
 
   @Test
-  void theAgentIsOfferedLeadsDialsOneSkipsOneAndLetsOneTimeOut() throws Exception {
+  void theAgentIsOfferedLeadsDialsTwoSkipsOneAndLetsOneTimeOut() throws Exception {
     await(sim.scriptOriginate(PHONE, OriginateScript.answered(200).withTalk(500L)));
-    long campaign = campaign(3);
+    await(sim.scriptOriginate(PHONE, OriginateScript.answered(200).withTalk(500L)));
+    long campaign = campaign(4);
 
     // 1. An offer, with the agent paused for preview through agent-ws's command.
     JsonObject first = nextPush("dialer.preview.offer");
@@ -179,7 +182,8 @@ class PreviewCampaignIT {
     assertFails(command(AGENT, "dialer.preview.dial", -1), 400, "needs 'leadId'");
     assertFails(command(AGENT, "dialer.preview.ring", dialled), 400, "unknown dialer command");
 
-    // 2. The agent dials: its phone first, into the preview context, then the lead.
+    // 2. The agent dials: its phone first, into the preview context, then the lead, who answers.
+    await(sim.scriptOriginate(trunk(first), OriginateScript.answered(100).withTalk(300L)));
     JsonObject dial = await(command(AGENT, "dialer.preview.dial", dialled));
     String originateId = dial.getJsonObject("data").getString("originateId");
     assertThat(originateId).isEqualTo("c" + campaign + "-l" + dialled + "-a1");
@@ -188,10 +192,10 @@ class PreviewCampaignIT {
         () -> "1".equals(text("SELECT count(*) FROM lead_attempts WHERE lead_id = " + dialled)));
     assertThat(
             text(
-                "SELECT outcome || ',' || agent_user_id || ',' || originate_id FROM lead_attempts"
-                    + " WHERE lead_id = "
+                "SELECT outcome || ',' || agent_user_id || ',' || originate_id || ','"
+                    + " || (answered_at IS NOT NULL) FROM lead_attempts WHERE lead_id = "
                     + dialled))
-        .isEqualTo("answered,2," + originateId);
+        .isEqualTo("answered,2," + originateId + ",true");
     assertThat(text("SELECT status || ',' || final_state FROM leads WHERE id = " + dialled))
         .isEqualTo("done,contacted");
     AmiMessage response = pbxEvent("OriginateResponse", originateId);
@@ -199,12 +203,19 @@ class PreviewCampaignIT {
     assertThat(response.get("Context")).isEqualTo("dialer-preview");
     assertThat(response.get("Exten")).isEqualTo(first.getString("number"));
     assertThat(response.get("CallerIDNum")).isEqualTo("+861065529988");
+    AmiMessage leadDial = pbxEvent("DialEnd", originateId);
+    assertThat(leadDial.get("DestChannel")).as("the lead's leg").startsWith("PJSIP/trunk-");
+    assertThat(leadDial.get("DialStatus")).isEqualTo("ANSWER");
 
-    // 3. The next lead is shown at once (the agent is still paused for preview); it is skipped.
+    // 3. The next lead is shown at once and dialled; it is busy: a busy attempt, the retry rule.
+    JsonObject busy = nextPush("dialer.preview.offer");
+    dialBusyAndCheck(busy, campaign);
+
+    // 4. The next lead is shown at once (the agent is still paused for preview); it is skipped.
     JsonObject second = nextPush("dialer.preview.offer");
     skipAndCheck(second.getLong("leadId"), dialled);
 
-    // 4. The third is left alone: withdrawn after 3 s, released, the agent paused.
+    // 5. The fourth is left alone: withdrawn after 3 s, released, the agent paused.
     JsonObject third = nextPush("dialer.preview.offer");
     long ignored = third.getLong("leadId");
     JsonObject withdrawn = nextPush("dialer.preview.withdrawn");
@@ -223,6 +234,43 @@ class PreviewCampaignIT {
         .isEqualTo(Duration.ofSeconds(3));
     Thread.sleep(500);
     assertThat(PUSHES).as("a paused agent is offered nothing").isEmpty();
+  }
+
+  /**
+   * Dials the lead shown, whose phone is busy: the agent's phone answered, so the lead was dialled
+   * and the attempt is {@code busy} (not answered), and the campaign's busy rule (10 min) applies.
+   */
+  private static void dialBusyAndCheck(JsonObject offer, long campaign) throws Exception {
+    long lead = offer.getLong("leadId");
+    await(sim.scriptOriginate(trunk(offer), OriginateScript.of(OriginateScript.Outcome.BUSY, 100)));
+    String originateId =
+        await(command(AGENT, "dialer.preview.dial", lead))
+            .getJsonObject("data")
+            .getString("originateId");
+    assertThat(originateId).isEqualTo("c" + campaign + "-l" + lead + "-a1");
+    waitFor(
+        "the busy dial is recorded",
+        () -> "1".equals(text("SELECT count(*) FROM lead_attempts WHERE lead_id = " + lead)));
+    assertThat(
+            text(
+                "SELECT outcome || ',' || agent_user_id || ',' || (answered_at IS NULL)"
+                    + " FROM lead_attempts WHERE lead_id = "
+                    + lead))
+        .isEqualTo("busy,2,true");
+    assertThat(
+            text(
+                "SELECT status || ',' || attempts || ',' || last_outcome || ','"
+                    + " || (next_attempt_at > last_attempt_at + interval '9 minutes')"
+                    + " FROM leads WHERE id = "
+                    + lead))
+        .as("ready again after the busy rule's 10 minutes")
+        .isEqualTo("ready,1,busy,true");
+    assertThat(pbxEvent("DialEnd", originateId).get("DialStatus")).isEqualTo("BUSY");
+  }
+
+  /** The dial string of the lead's leg in the preview dialplan. */
+  private static String trunk(JsonObject offer) {
+    return "PJSIP/" + offer.getString("number") + "@trunk";
   }
 
   /** Skips the lead shown; it is ready again after the 1 h skip delay, in the skip log. */

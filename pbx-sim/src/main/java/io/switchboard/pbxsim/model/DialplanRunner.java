@@ -9,10 +9,10 @@ import java.util.Set;
 
 /**
  * The simulator's tiny dialplan for answered originates: an extension named like a queue runs
- * {@code Queue()}, an extension with a phone runs {@code Dial()}, a context listed as an AMD
- * context runs {@code AMD()} first (VarSet AMDSTATUS then AMDCAUSE, {@code apps/app_amd.c});
- * applications ChanSpy, AMD and Queue are understood, any other keeps the channel up. Owned by the
- * model's thread.
+ * {@code Queue()}, an extension with a phone runs {@code Dial()}, a number in a dial-out context is
+ * dialled through the trunk ({@link TrunkDials}), a context listed as an AMD context runs {@code
+ * AMD()} first (VarSet AMDSTATUS then AMDCAUSE, {@code apps/app_amd.c}); applications ChanSpy, AMD
+ * and Queue are understood, any other keeps the channel up. Owned by the model's thread.
  */
 final class DialplanRunner {
 
@@ -29,11 +29,17 @@ final class DialplanRunner {
       new HashMap<>(Map.of("dialer-abandon", 5_000L));
 
   private final Map<Channel, Channel> spying = new HashMap<>();
+  private final TrunkDials trunkDials;
 
   DialplanRunner(PbxModel model) {
     this.model = model;
     this.core = model.core();
+    this.trunkDials = new TrunkDials(model);
     core.beforeHangup(this::spyEnds);
+  }
+
+  TrunkDials trunkDials() {
+    return trunkDials;
   }
 
   void amdContexts(Set<String> contexts) {
@@ -95,6 +101,10 @@ final class DialplanRunner {
     }
     if (model.existingDevice("PJSIP/" + req.exten()) != null) {
       model.talk().dialDirect(out, req.exten(), behaviour, priority);
+      return;
+    }
+    if (trunkDials.dialsOut(req.context(), req.exten())) {
+      trunkDials.dial(out, req.context(), req.exten(), priority, script);
       return;
     }
     core.newexten(out, req.context(), req.exten(), priority, "Wait", "3600");

@@ -51,6 +51,14 @@ public final class OriginateEngine {
     dialplan.playbackContexts(contexts);
   }
 
+  /**
+   * Contexts where an answered originate whose extension is a number dials it through the trunk as
+   * a second leg (default: {@code dialer-preview}, {@code from-internal}).
+   */
+  public void dialOutContexts(java.util.Set<String> contexts) {
+    dialplan.trunkDials().contexts(contexts);
+  }
+
   /** Runs a playback context for a redirected channel; false when the context is not one. */
   boolean playback(Channel c, String context, String exten, int priority) {
     return dialplan.playback(c, context, exten, priority);
@@ -75,7 +83,12 @@ public final class OriginateEngine {
     this.policy = policy;
   }
 
-  private OriginateScript scriptFor(String dialString) {
+  /**
+   * What the far end of {@code dialString} does: the next script for it, else the policy. The
+   * dial-out contexts' second legs ({@link TrunkDials}) ask too, so a test scripts a lead's answer
+   * the same way as an originated customer's.
+   */
+  OriginateScript scriptFor(String dialString) {
     ArrayDeque<OriginateScript> queue = scripts.get(dialString.toLowerCase(java.util.Locale.ROOT));
     if (queue != null && !queue.isEmpty()) {
       scriptCount--;
@@ -235,8 +248,14 @@ public final class OriginateEngine {
     }
   }
 
-  /** A ringing originated channel is hung up: the originate fails with Reason 1 (hangup). */
+  /**
+   * A ringing originated channel is hung up: the originate fails with Reason 1 (hangup). Also a
+   * channel of a dial-out context's second leg still ringing: that dial ends.
+   */
   boolean hangupPending(Channel c, boolean soft, int cause) {
+    if (dialplan.trunkDials().hangupRinging(c, soft, cause)) {
+      return true;
+    }
     Pending p = ringing.remove(c);
     if (p == null) {
       return false;

@@ -74,6 +74,11 @@ public final class PbxModel {
     this.trunkName = name;
   }
 
+  /** The trunk inbound calls arrive on and the dial-out contexts dial numbers through. */
+  String trunkName() {
+    return trunkName;
+  }
+
   // ---- configuration ----
 
   /** Adds a queue (scenario loading). */

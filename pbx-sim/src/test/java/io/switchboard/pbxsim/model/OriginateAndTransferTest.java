@@ -319,4 +319,49 @@ class OriginateAndTransferTest {
     h.model.remoteHangup(start.get("SpyerChannel"));
     assertThat(h.names()).containsSubsequence("ChanSpyStop", "Hangup");
   }
+
+  private static AmiMessage.Builder previewDial(String ringSeconds) {
+    return AmiMessage.action("Originate")
+        .with("Channel", "PJSIP/1001")
+        .with("Context", "dialer-preview")
+        .with("Exten", "+447700900123")
+        .with("Priority", "1")
+        .with("Variable", "SWITCHBOARD_RING_SECONDS=" + ringSeconds)
+        .with("ChannelId", "swb-preview-1")
+        .with("Async", "true");
+  }
+
+  @Test
+  void aLeadThatRingsPastTheRingLimitEndsTheSecondLegAsNoAnswerAndTheAgentIsHungUp() {
+    ModelHarness h = new ModelHarness();
+    h.model.originate().script("PJSIP/1001", OriginateScript.answered(1_000));
+    h.model.originate().script("PJSIP/+447700900123@trunk", OriginateScript.answered(30_000));
+    h.action(previewDial("15"));
+    h.clock.advance(1_000 + 14_999);
+    assertThat(h.named("DialEnd")).hasSize(1);
+    h.clock.advance(1);
+    AmiMessage end = h.named("DialEnd").get(1);
+    assertThat(end.get("Channel")).startsWith("PJSIP/1001-");
+    assertThat(end.get("DestChannel")).startsWith("PJSIP/trunk-");
+    assertThat(end.get("DialStatus")).isEqualTo("NOANSWER");
+    assertThat(h.named("Hangup")).hasSize(2);
+    assertThat(h.model.channels()).isEmpty();
+  }
+
+  @Test
+  void anAgentWhoHangsUpWhileTheLeadRingsCancelsTheSecondLeg() {
+    ModelHarness h = new ModelHarness();
+    h.model.originate().script("PJSIP/1001", OriginateScript.answered(1_000));
+    h.action(previewDial("20"));
+    h.clock.advance(1_500);
+    Channel agent = h.model.channels().iterator().next();
+    h.model.remoteHangup(agent.name());
+    assertThat(h.named("DialEnd"))
+        .extracting(e -> e.get("DialStatus"))
+        .containsExactly("ANSWER", "CANCEL");
+    assertThat(h.named("BridgeEnter")).isEmpty();
+    assertThat(h.model.channels()).isEmpty();
+    h.clock.advance(30_000);
+    assertThat(h.named("Hangup")).hasSize(2);
+  }
 }

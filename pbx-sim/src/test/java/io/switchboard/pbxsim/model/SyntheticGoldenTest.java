@@ -162,6 +162,42 @@ class SyntheticGoldenTest {
     }
   }
 
+  /**
+   * The dialer's preview dial (and the console's click-to-dial): the agent's phone is originated
+   * into a dial-out context, answers, and the dialplan dials the lead through the trunk as a second
+   * leg, which answers (bridged, the lead hangs up after 30 s) or is busy.
+   */
+  @Test
+  void agentFirstOriginateDialsTheNumberAsASecondLeg() throws IOException {
+    for (boolean answers : new boolean[] {true, false}) {
+      flow(
+          "originate-agent-first-" + (answers ? "answered" : "busy"),
+          h -> {
+            h.model.originate().script("PJSIP/1001", OriginateScript.answered(2_000));
+            h.model
+                .originate()
+                .script(
+                    "PJSIP/+447700900123@trunk",
+                    answers
+                        ? OriginateScript.answered(4_000).withTalk(30_000L)
+                        : OriginateScript.of(OriginateScript.Outcome.BUSY, 3_000));
+            h.action(
+                AmiMessage.action("Originate")
+                    .with("Channel", "PJSIP/1001")
+                    .with("Context", "dialer-preview")
+                    .with("Exten", "+447700900123")
+                    .with("Priority", "1")
+                    .with("CallerID", "<+442079460000>")
+                    .with("Variable", "SWITCHBOARD_ORIGINATE_ID=c1-l2-a1")
+                    .with("Variable", "SWITCHBOARD_CALLER_ID=+442079460000")
+                    .with("Variable", "SWITCHBOARD_RING_SECONDS=20")
+                    .with("ChannelId", "swb-c1-l2-a1")
+                    .with("Async", "true"));
+            h.clock.advance(60_000);
+          });
+    }
+  }
+
   @Test
   void originateWithAmdMachine() throws IOException {
     flow(
