@@ -36,21 +36,12 @@ public final class ConsoleBusAddresses {
    */
   public static final String AGENT_STATE_QUERY = "agent.state.query";
 
-  /**
-   * Request/reply, internal (the call actions to the agent-state owner; no console session can send
-   * here): {@code {userId, linkedId, phase}}. {@code phase} {@code start}: the agent's phone is
-   * about to ring for its click-to-dial of the call {@code linkedId}, so the agent goes {@code
-   * on_call} (reason {@code outbound}, no queue) and the PBX pauses it in its queues; a failure
-   * (409 not ready, paused or wrapping up, or the PBX's refusal) means the dial must not be sent.
-   * {@code failed}: the dial did not reach the agent (refused, or no result came), so the agent
-   * goes back to its state before it. Reply {@code {agent: state}}.
-   */
-  public static final String AGENT_DIAL = "agent.state.dial";
+  /** The agent-state owner's outbound-dial address and phases (see {@link ConsoleAddresses}). */
+  public static final String AGENT_DIAL = ConsoleAddresses.AGENT_DIAL;
 
-  /** {@value #AGENT_DIAL} phases. */
-  public static final String DIAL_START = "start";
+  public static final String DIAL_START = ConsoleAddresses.AGENT_DIAL_START;
 
-  public static final String DIAL_FAILED = "failed";
+  public static final String DIAL_FAILED = ConsoleAddresses.AGENT_DIAL_FAILED;
 
   /**
    * Request/reply served on the {@code AgentStateVerticle}'s context by the screen pop: {@code

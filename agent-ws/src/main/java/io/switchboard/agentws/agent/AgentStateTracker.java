@@ -298,7 +298,8 @@ public final class AgentStateTracker {
       } else if (sameCall
           && OutboundDials.isDial(agent)
           && ended.outcome() != CallOutcome.ANSWERED) {
-        // The agent's phone never answered its own dial: nothing to wrap up.
+        // The dial reached nobody (the agent's phone, or the customer it dialled, did not answer):
+        // nothing to wrap up.
         changes.add(change(agent, afterDial(agent, at)));
       } else if (agent.status() == AgentStatus.ON_CALL && (sameCall || answerer)) {
         changes.add(change(agent, wrappingUp(agent, at)));

@@ -40,6 +40,23 @@ public final class ConsoleAddresses {
    */
   public static final String AUTH_TOKEN_VERIFY = "auth.token.verify";
 
+  /**
+   * Request/reply, served by agent-ws's agent-state owner; internal (no console session can send
+   * here): {@code {userId, linkedId, phase}}. {@code phase} {@value #AGENT_DIAL_START}: the agent's
+   * phone is about to ring for an outbound dial of the call {@code linkedId} (a click-to-dial, or a
+   * preview dial of the dialer), so the agent goes {@code on_call} (reason {@code outbound}, no
+   * queue) and the PBX pauses it in its queues; a failure (409 not ready, paused or wrapping up, or
+   * the PBX's refusal) means the dial must not be sent. {@value #AGENT_DIAL_FAILED}: the dial did
+   * not reach the agent (refused, or no result came), so the agent goes back to its state before
+   * it. Reply {@code {agent: state}}.
+   */
+  public static final String AGENT_DIAL = "agent.state.dial";
+
+  /** {@value #AGENT_DIAL} phases. */
+  public static final String AGENT_DIAL_START = "start";
+
+  public static final String AGENT_DIAL_FAILED = "failed";
+
   /** Role names as stored in the {@code roles} table and carried in tokens. */
   public static final String ROLE_AGENT = "agent";
 

@@ -13,6 +13,7 @@ import io.switchboard.dialer.lead.Lead;
 import io.switchboard.dialer.lead.LeadAttempt;
 import io.switchboard.dialer.pacing.PacingEvent;
 import io.switchboard.dialer.persistence.DialerRepositories;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.json.JsonObject;
@@ -84,21 +85,23 @@ final class DialTracker {
 
   /**
    * Sends {@code request} (whose originate id is {@link DialAttempt#originateId}) and follows the
-   * dial; {@code previewAgent} is the agent who confirmed a preview dial, or null.
+   * dial; {@code previewAgent} is the agent who confirmed a preview dial, or null. The future fails
+   * when the bridge refused the Originate (the attempt is then recorded failed here).
    */
-  void originate(CampaignRun run, Lead lead, JsonObject request, Long previewAgent) {
+  Future<Void> originate(CampaignRun run, Lead lead, JsonObject request, Long previewAgent) {
     Instant now = clock.instant();
     DialAttempt attempt = new DialAttempt(lead, DialAttempt.originateId(lead), now);
     attempt.previewAgentUserId = previewAgent;
     run.calls.put(attempt.originateId, attempt);
     byOriginateId.put(attempt.originateId, run);
     run.feed(new PacingEvent.CallOriginated(attempt.originateId, now));
-    vertx
+    return vertx
         .eventBus()
         .<JsonObject>request(
             AmiActionAddresses.ORIGINATE,
             request,
             new DeliveryOptions().setSendTimeout(ACTION_TIMEOUT_MS))
+        .<Void>mapEmpty()
         .onFailure(
             failure ->
                 finish(

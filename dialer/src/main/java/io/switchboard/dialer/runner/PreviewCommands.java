@@ -1,5 +1,6 @@
 package io.switchboard.dialer.runner;
 
+import io.switchboard.core.call.OriginateIds;
 import io.switchboard.core.console.ConsoleAddresses;
 import io.switchboard.core.console.ConsoleCommand;
 import io.switchboard.core.error.ErrorCode;
@@ -78,7 +79,7 @@ final class PreviewCommands {
 
   private Future<JsonObject> execute(ConsoleCommand command) {
     return switch (command.type()) {
-      case DIAL -> Future.succeededFuture(dial(command.userId(), leadId(command)));
+      case DIAL -> dial(command.userId(), leadId(command));
       case SKIP -> skip(command.userId(), leadId(command), reason(command));
       case CURRENT -> Future.succeededFuture(current(command.userId()));
       default ->
@@ -95,7 +96,12 @@ final class PreviewCommands {
     };
   }
 
-  private JsonObject dial(long userId, long leadId) {
+  /**
+   * Dials the agent's offered lead: agent-ws first makes the agent busy on the call (on_call,
+   * outbound, paused in its queues, so wrap-up follows the call as after a click-to-dial), then the
+   * Originate goes out. Refused by agent-ws: the offer is withdrawn and its lead released (409).
+   */
+  private Future<JsonObject> dial(long userId, long leadId) {
     PreviewOffers.Offer shown = previews.offers().of(userId);
     CampaignRun run = shown == null ? null : runs.get(shown.campaignId);
     if (shown != null && shown.lead != null && shown.lead.id() == leadId && run == null) {
@@ -105,14 +111,46 @@ final class PreviewCommands {
     String originateId =
         shown == null || shown.lead == null ? null : DialAttempt.originateId(shown.lead);
     PreviewOffers.Offer offer = previews.offers().dial(userId, leadId, originateId);
-    dials.originate(
-        run,
-        offer.lead,
-        OriginateRequests.preview(
-            settings, run.campaign, offer.lead, originateId, userId, offer.agentInterface),
-        userId);
-    LOG.info("Agent {} dials preview lead {} ({})", userId, leadId, originateId);
-    return new JsonObject().put("leadId", leadId).put("originateId", originateId);
+    String linkedId = OriginateIds.channelId(originateId);
+    return previews
+        .agentDial(userId, linkedId, ConsoleAddresses.AGENT_DIAL_START)
+        .recover(
+            refused -> {
+              previews.offers().drop(userId);
+              previews.withdraw(offer, "agent may not dial now: " + refused.getMessage(), null);
+              return Future.failedFuture(
+                  new SwitchboardException(
+                      ErrorCode.CONFLICT,
+                      DIAL + ": the agent may not dial now: " + refused.getMessage()));
+            })
+        .map(
+            busy -> {
+              offer.sent = true;
+              dials
+                  .originate(
+                      run,
+                      offer.lead,
+                      OriginateRequests.preview(
+                          settings,
+                          run.campaign,
+                          offer.lead,
+                          originateId,
+                          userId,
+                          offer.agentInterface),
+                      userId)
+                  .onFailure(
+                      refused ->
+                          previews
+                              .agentDial(userId, linkedId, ConsoleAddresses.AGENT_DIAL_FAILED)
+                              .onFailure(
+                                  lost ->
+                                      LOG.warn(
+                                          "Agent {} not put back after a refused preview dial: {}",
+                                          userId,
+                                          lost.getMessage())));
+              LOG.info("Agent {} dials preview lead {} ({})", userId, leadId, originateId);
+              return new JsonObject().put("leadId", leadId).put("originateId", originateId);
+            });
   }
 
   private Future<JsonObject> skip(long userId, long leadId, String reason) {

@@ -128,7 +128,7 @@ final class PreviewDialer {
       long userId = offer.agentUserId;
       CampaignRun run = runs.get(offer.campaignId);
       if (offer.phase == PreviewOffers.Phase.DIALING) {
-        if (run == null || !run.calls.containsKey(offer.originateId)) {
+        if (offer.sent && (run == null || !run.calls.containsKey(offer.originateId))) {
           offers.dialOver(userId);
         }
       } else if (offer.phase == PreviewOffers.Phase.OFFERED
@@ -286,6 +286,22 @@ final class PreviewDialer {
               readying.remove(userId);
               LOG.warn("Agent {} not made ready: {}", userId, failure.getMessage());
             });
+  }
+
+  /**
+   * Tells agent-ws's agent-state owner that the agent's phone is about to ring for a preview dial
+   * of {@code linkedId} ({@code phase} start: the agent goes on a call, and the PBX stops its
+   * queues ringing it) or that the dial never reached it ({@code phase} failed: back to its state
+   * before). Fails when agent-ws refuses (the agent may not dial now) or does not answer.
+   */
+  Future<Void> agentDial(long userId, String linkedId, String phase) {
+    return vertx
+        .eventBus()
+        .request(
+            ConsoleAddresses.AGENT_DIAL,
+            new JsonObject().put("userId", userId).put("linkedId", linkedId).put("phase", phase),
+            new DeliveryOptions().setSendTimeout(AGENT_COMMAND_TIMEOUT_MS))
+        .mapEmpty();
   }
 
   /** Sends an agent command to agent-ws as the agent's own ({@code console.command.agent}). */

@@ -47,6 +47,9 @@ final class PreviewOffers {
     Instant expiresAt;
     String originateId;
 
+    /** The dial's Originate was sent (agent-ws made the agent busy first); false while it waits. */
+    boolean sent;
+
     private Offer(long agentUserId, String agentInterface, long campaignId) {
       this.agentUserId = agentUserId;
       this.agentInterface = agentInterface;

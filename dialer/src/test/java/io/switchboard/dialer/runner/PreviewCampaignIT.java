@@ -198,14 +198,9 @@ class PreviewCampaignIT {
         .isEqualTo("answered,2," + originateId + ",true");
     assertThat(text("SELECT status || ',' || final_state FROM leads WHERE id = " + dialled))
         .isEqualTo("done,contacted");
-    AmiMessage response = pbxEvent("OriginateResponse", originateId);
-    assertThat(response.get("Channel")).startsWith(PHONE + "-");
-    assertThat(response.get("Context")).isEqualTo("dialer-preview");
-    assertThat(response.get("Exten")).isEqualTo(first.getString("number"));
-    assertThat(response.get("CallerIDNum")).isEqualTo("+861065529988");
-    AmiMessage leadDial = pbxEvent("DialEnd", originateId);
-    assertThat(leadDial.get("DestChannel")).as("the lead's leg").startsWith("PJSIP/trunk-");
-    assertThat(leadDial.get("DialStatus")).isEqualTo("ANSWER");
+    // agent-ws made the agent busy on the call before its phone rang.
+    assertThat(agent.states()).containsSubsequence("paused:preview", "on_call:outbound");
+    assertAgentFirstThenTheLeadWhoAnswered(originateId, first.getString("number"));
 
     // 3. The next lead is shown at once and dialled; it is busy: a busy attempt, the retry rule.
     JsonObject busy = nextPush("dialer.preview.offer");
@@ -213,6 +208,17 @@ class PreviewCampaignIT {
 
     // 4. The next lead is shown at once (the agent is still paused for preview); it is skipped.
     JsonObject second = nextPush("dialer.preview.offer");
+    // The answered call ended in a wrap-up (then ready and paused for the next offer); the busy
+    // one,
+    // which never reached anyone, put the agent back in its preview pause.
+    assertThat(agent.states())
+        .containsSubsequence(
+            "paused:preview",
+            "on_call:outbound",
+            "ready",
+            "paused:preview",
+            "on_call:outbound",
+            "paused:preview");
     skipAndCheck(second.getLong("leadId"), dialled);
 
     // 5. The fourth is left alone: withdrawn after 3 s, released, the agent paused.
@@ -266,6 +272,36 @@ class PreviewCampaignIT {
         .as("ready again after the busy rule's 10 minutes")
         .isEqualTo("ready,1,busy,true");
     assertThat(pbxEvent("DialEnd", originateId).get("DialStatus")).isEqualTo("BUSY");
+  }
+
+  /**
+   * The answered call ended in a wrap-up (then ready, and paused for the next offer); the busy one,
+   * which reached nobody, put the agent back in its preview pause.
+   */
+  private static void assertAgentWrappedUpThenWentBackToItsPause() {
+    assertThat(agent.states())
+        .containsSubsequence(
+            "paused:preview",
+            "on_call:outbound",
+            "ready",
+            "paused:preview",
+            "on_call:outbound",
+            "paused:preview");
+  }
+
+  /**
+   * The PBX rang the agent's phone into the preview context, then dialled the lead, who answered.
+   */
+  private static void assertAgentFirstThenTheLeadWhoAnswered(String originateId, String number)
+      throws Exception {
+    AmiMessage response = pbxEvent("OriginateResponse", originateId);
+    assertThat(response.get("Channel")).startsWith(PHONE + "-");
+    assertThat(response.get("Context")).isEqualTo("dialer-preview");
+    assertThat(response.get("Exten")).isEqualTo(number);
+    assertThat(response.get("CallerIDNum")).isEqualTo("+861065529988");
+    AmiMessage leadDial = pbxEvent("DialEnd", originateId);
+    assertThat(leadDial.get("DestChannel")).as("the lead's leg").startsWith("PJSIP/trunk-");
+    assertThat(leadDial.get("DialStatus")).isEqualTo("ANSWER");
   }
 
   /** The dial string of the lead's leg in the preview dialplan. */
