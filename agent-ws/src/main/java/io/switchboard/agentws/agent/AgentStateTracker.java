@@ -210,7 +210,13 @@ public final class AgentStateTracker {
    */
   public List<AgentTransition> dialFailed(long userId, String linkedId) {
     AgentState now = current(userId);
-    if (linkedId == null || !OutboundDials.isDial(now, linkedId)) {
+    if (linkedId == null) {
+      return List.of();
+    }
+    if (!OutboundDials.isDial(now, linkedId)) {
+      // Given up before its start was applied (the start's reply came too late for the dialler):
+      // the start, when it lands, is refused.
+      dials.cancel(linkedId);
       return List.of();
     }
     return List.of(change(now, afterDial(now, clock.instant())));
@@ -225,6 +231,11 @@ public final class AgentStateTracker {
       throw new SwitchboardException(
           ErrorCode.CONFLICT,
           "the agent's state changed to " + now.status().wire() + " meanwhile; try again");
+    }
+    if (OutboundDials.isDial(transition.after())
+        && dials.wasCancelled(transition.after().linkedId())) {
+      throw new SwitchboardException(
+          ErrorCode.CONFLICT, "the dial " + transition.after().linkedId() + " was given up");
     }
     keep(transition.after());
     if (OutboundDials.isDial(transition.after())) {
@@ -369,6 +380,11 @@ public final class AgentStateTracker {
     if (member.paused()) {
       String reason = member.pausedReason().isEmpty() ? PBX_REASON : member.pausedReason();
       boolean explicit = kind == QueueMemberChange.PAUSED || kind == QueueMemberChange.RESYNC;
+      if (OUTBOUND_REASON.equals(reason) && kind != QueueMemberChange.RESYNC) {
+        // The echo of the pause a dial's start asked for, which can overtake that request's reply:
+        // the start puts the agent on the call; a pause here would make the start fail.
+        return agent;
+      }
       if (status == AgentStatus.READY
           || (status == AgentStatus.PAUSED && explicit && !reason.equals(agent.reason()))) {
         return agent.to(AgentStatus.PAUSED, reason, at);

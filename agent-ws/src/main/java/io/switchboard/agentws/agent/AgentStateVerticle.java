@@ -304,7 +304,23 @@ public final class AgentStateVerticle extends VerticleBase {
             // The PBX's event came before its reply and made the move (stored and pushed there).
             return Future.succeededFuture(tracker.current(planned.before().userId()));
           }
-          AgentState state = tracker.apply(planned);
+          AgentState state;
+          try {
+            state = tracker.apply(planned);
+          } catch (SwitchboardException moved) {
+            // The PBX did what was asked but the move is refused (the state moved meanwhile, or a
+            // dial was given up): the PBX's pause goes back to match the agent's state of now.
+            AgentState now = tracker.current(planned.before().userId());
+            syncPause(now)
+                .onFailure(
+                    failure ->
+                        LOG.warn(
+                            "PBX pause of agent {} not put back to {}: {}",
+                            now.userId(),
+                            now.status().wire(),
+                            failure.getMessage()));
+            return Future.failedFuture(moved);
+          }
           return changed(List.of(planned), false).map(stored -> state);
         });
   }

@@ -2,6 +2,7 @@ package io.switchboard.agentws.agent;
 
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -13,7 +14,30 @@ import java.util.Map;
  */
 final class OutboundDials {
 
+  /** Dials given up before they started that are remembered, the oldest forgotten first. */
+  static final int MAX_CANCELLED = 1_000;
+
   private final Map<Long, AgentState> before = new HashMap<>();
+  private final Map<String, Boolean> cancelled =
+      new LinkedHashMap<>() {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+          return size() > MAX_CANCELLED;
+        }
+      };
+
+  /**
+   * The dialler gave up on {@code linkedId} before the agent was on it (its request to start timed
+   * out, or the Originate was refused): a start still on its way must not put the agent on it.
+   */
+  void cancel(String linkedId) {
+    cancelled.put(linkedId, Boolean.TRUE);
+  }
+
+  /** True (once) when {@code linkedId} was given up before it started. */
+  boolean wasCancelled(String linkedId) {
+    return cancelled.remove(linkedId) != null;
+  }
 
   /** True when {@code state} is on a click-to-dial call. */
   static boolean isDial(AgentState state) {

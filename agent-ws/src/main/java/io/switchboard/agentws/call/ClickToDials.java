@@ -74,6 +74,17 @@ final class ClickToDials {
                   .recover(
                       notNow -> {
                         calls.dialRefused(sent.originateId());
+                        // A start that timed out here may still land: told that it was given up,
+                        // the owner refuses it (and puts the PBX's pause back).
+                        agents
+                            .dialFailed(userId, linkedId)
+                            .onFailure(
+                                lost ->
+                                    LOG.warn(
+                                        "Agent {}: giving up dial {} not told: {}",
+                                        userId,
+                                        linkedId,
+                                        lost.getMessage()));
                         return Future.failedFuture(
                             notNow instanceof SwitchboardException known
                                 ? new SwitchboardException(

@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.switchboard.core.call.CallDirection;
 import io.switchboard.core.call.CallEnded;
 import io.switchboard.core.call.CallOutcome;
+import io.switchboard.core.call.QueueMemberChange;
 import io.switchboard.core.config.WrapUpPolicy;
 import io.switchboard.core.config.WrapUpRule;
 import io.switchboard.core.error.ErrorCode;
@@ -166,5 +167,32 @@ class AgentStateTrackerDialTest {
     tracker.dialFailed(ALICE, "swb-o1");
     assertThat(status(ALICE).status()).isEqualTo(AgentStatus.WRAP_UP);
     assertThat(status(ALICE).linkedId()).isEqualTo("1700000000.1");
+  }
+
+  @Test
+  void thePbxEchoOfTheDialsPauseOvertakingItsReplyDoesNotSpoilTheStart() {
+    login(ALICE, ALICE_PHONE, "sales");
+    AgentTransition dial = tracker.planDialStart(ALICE, "swb-o1");
+
+    List<AgentTransition> echo =
+        tracker.memberChanged(
+            AgentEvents.member("sales", ALICE_PHONE, QueueMemberChange.PAUSED, true, "outbound"));
+
+    assertThat(echo).isEmpty();
+    assertThat(tracker.apply(dial).status()).isEqualTo(AgentStatus.ON_CALL);
+  }
+
+  @Test
+  void aDialGivenUpBeforeItsStartLandedIsRefusedWhenItLands() {
+    login(ALICE, ALICE_PHONE, "sales");
+    AgentTransition late = tracker.planDialStart(ALICE, "swb-o1");
+
+    assertThat(tracker.dialFailed(ALICE, "swb-o1")).isEmpty();
+
+    assertRefused(() -> tracker.apply(late), ErrorCode.CONFLICT, "was given up");
+    assertThat(status(ALICE).status()).isEqualTo(AgentStatus.READY);
+    // Only that dial: the next one starts.
+    assertThat(tracker.apply(tracker.planDialStart(ALICE, "swb-o2")).status())
+        .isEqualTo(AgentStatus.ON_CALL);
   }
 }

@@ -7,7 +7,7 @@ import java.util.Objects;
  * A lead in status {@code dialing}: held by a runner for a dial since {@code reservedAt}.
  * Immutable.
  */
-public record ReservedLead(Lead lead, Instant reservedAt) {
+public record ReservedLead(Lead lead, Instant reservedAt, boolean preview) {
 
   public ReservedLead {
     Objects.requireNonNull(lead, "lead");

@@ -89,8 +89,9 @@ public final class LeadAttemptRepository {
     return pool.preparedQuery(
             "SELECT "
                 + LeadRows.LEAD_COLUMNS
-                + ", l.reserved_at FROM leads l WHERE l.status = 'dialing' AND l.id > $1"
-                + " ORDER BY l.id LIMIT $2")
+                + ", l.reserved_at, c.mode = 'preview' AS preview FROM leads l"
+                + " JOIN campaigns c ON c.id = l.campaign_id"
+                + " WHERE l.status = 'dialing' AND l.id > $1 ORDER BY l.id LIMIT $2")
         .execute(Tuple.of(afterId, limit))
         .map(
             rows ->
@@ -98,7 +99,9 @@ public final class LeadAttemptRepository {
                     rows,
                     row ->
                         new ReservedLead(
-                            LeadRows.lead(row), SqlValues.instant(row, "reserved_at"))))
+                            LeadRows.lead(row),
+                            SqlValues.instant(row, "reserved_at"),
+                            row.getBoolean("preview"))))
         .recover(DialerSqlErrors::fail);
   }
 

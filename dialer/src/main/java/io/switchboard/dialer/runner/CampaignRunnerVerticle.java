@@ -209,6 +209,7 @@ public final class CampaignRunnerVerticle extends VerticleBase {
                   run.campaign = campaign;
                   groups.refresh(run);
                   if (run.mode() == CampaignMode.PREVIEW) {
+                    dials.expireLostCalls(run);
                     previews.pace(run);
                   } else {
                     pace(run);

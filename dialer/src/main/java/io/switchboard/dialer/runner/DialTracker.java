@@ -6,6 +6,8 @@ import io.switchboard.core.call.CallAnswered;
 import io.switchboard.core.call.CallCreated;
 import io.switchboard.core.call.CallEnded;
 import io.switchboard.core.call.CallQueued;
+import io.switchboard.core.call.OriginateIds;
+import io.switchboard.core.console.ConsoleAddresses;
 import io.switchboard.dialer.campaign.CampaignSettings;
 import io.switchboard.dialer.lead.AttemptOutcome;
 import io.switchboard.dialer.lead.FinishedAttempt;
@@ -250,6 +252,10 @@ final class DialTracker {
     if (groups != null && run.forAgentGroup()) {
       groups.finished(run, attempt);
     }
+    if (attempt.previewAgentUserId != null && event == null) {
+      // Refused, or its events lost: agent-ws, which put the agent on the call, hears no end.
+      agentDialFailed(attempt);
+    }
     if (attempt.previewAgentUserId != null && attempt.answeredAt == null) {
       releasePreview(attempt, reason);
       return;
@@ -301,6 +307,28 @@ final class DialTracker {
    * A preview dial whose agent's phone never answered (or that the PBX refused) never reached the
    * lead: no attempt is recorded and the lead is ready again as it was.
    */
+  /** Tells agent-ws that a preview dial never reached the agent: back to its state before it. */
+  private void agentDialFailed(DialAttempt attempt) {
+    long userId = attempt.previewAgentUserId;
+    String linkedId = OriginateIds.channelId(attempt.originateId);
+    vertx
+        .eventBus()
+        .request(
+            ConsoleAddresses.AGENT_DIAL,
+            new JsonObject()
+                .put("userId", userId)
+                .put("linkedId", linkedId)
+                .put("phase", ConsoleAddresses.AGENT_DIAL_FAILED),
+            new DeliveryOptions().setSendTimeout(ACTION_TIMEOUT_MS))
+        .onFailure(
+            failure ->
+                LOG.warn(
+                    "Agent {} not put back after its preview dial {} ended unseen: {}",
+                    userId,
+                    linkedId,
+                    failure.getMessage()));
+  }
+
   private void releasePreview(DialAttempt attempt, String reason) {
     LOG.info(
         "Preview dial {} did not reach agent {}'s phone ({}); lead {} released",

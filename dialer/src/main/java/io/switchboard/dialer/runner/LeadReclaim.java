@@ -84,6 +84,9 @@ final class LeadReclaim {
   }
 
   private Future<?> fail(ReservedLead reserved) {
+    if (reserved.preview()) {
+      return release(reserved);
+    }
     Instant now = clock.instant();
     Instant started = reserved.reservedAt().isAfter(now) ? now : reserved.reservedAt();
     String originateId = DialAttempt.originateId(reserved.lead());
@@ -107,6 +110,22 @@ final class LeadReclaim {
                     "Lead {} left dialing ({}) not reclaimed; it stays reserved: {}",
                     reserved.lead().id(),
                     originateId,
+                    failure.getMessage()));
+  }
+
+  /**
+   * A preview lead left reserved was offered to an agent and, the runner cannot tell, maybe dialled
+   * (its call log says): it is released without an attempt, as a withdrawn offer is.
+   */
+  private Future<?> release(ReservedLead reserved) {
+    return repositories
+        .selection()
+        .release(reserved.lead().id())
+        .onFailure(
+            failure ->
+                LOG.error(
+                    "Preview lead {} left dialing not released; it stays reserved: {}",
+                    reserved.lead().id(),
                     failure.getMessage()));
   }
 }

@@ -116,6 +116,17 @@ final class PreviewCommands {
         .agentDial(userId, linkedId, ConsoleAddresses.AGENT_DIAL_START)
         .recover(
             refused -> {
+              // A start that timed out here may still land in agent-ws: told that the dial was
+              // given up, it refuses it.
+              previews
+                  .agentDial(userId, linkedId, ConsoleAddresses.AGENT_DIAL_FAILED)
+                  .onFailure(
+                      lost ->
+                          LOG.warn(
+                              "Agent {}: giving up preview dial {} not told: {}",
+                              userId,
+                              linkedId,
+                              lost.getMessage()));
               previews.offers().drop(userId);
               previews.withdraw(offer, "agent may not dial now: " + refused.getMessage(), null);
               return Future.failedFuture(
@@ -126,28 +137,18 @@ final class PreviewCommands {
         .map(
             busy -> {
               offer.sent = true;
-              dials
-                  .originate(
-                      run,
+              // A refused Originate is recorded by the tracker, which also puts the agent back.
+              dials.originate(
+                  run,
+                  offer.lead,
+                  OriginateRequests.preview(
+                      settings,
+                      run.campaign,
                       offer.lead,
-                      OriginateRequests.preview(
-                          settings,
-                          run.campaign,
-                          offer.lead,
-                          originateId,
-                          userId,
-                          offer.agentInterface),
-                      userId)
-                  .onFailure(
-                      refused ->
-                          previews
-                              .agentDial(userId, linkedId, ConsoleAddresses.AGENT_DIAL_FAILED)
-                              .onFailure(
-                                  lost ->
-                                      LOG.warn(
-                                          "Agent {} not put back after a refused preview dial: {}",
-                                          userId,
-                                          lost.getMessage())));
+                      originateId,
+                      userId,
+                      offer.agentInterface),
+                  userId);
               LOG.info("Agent {} dials preview lead {} ({})", userId, leadId, originateId);
               return new JsonObject().put("leadId", leadId).put("originateId", originateId);
             });

@@ -2,6 +2,7 @@ package io.switchboard.dialer.runner;
 
 import io.switchboard.core.console.ConsoleAddresses;
 import io.switchboard.core.console.ConsoleCommand;
+import io.switchboard.dialer.campaign.CampaignMode;
 import io.switchboard.dialer.lead.Lead;
 import io.switchboard.dialer.persistence.DialerRepositories;
 import io.switchboard.dialer.persistence.LeadSelectionRepository;
@@ -138,6 +139,27 @@ final class PreviewDialer {
     }
     for (PreviewOffers.Offer expired : offers.expire()) {
       withdraw(expired, "not answered in time", PreviewOffers.TIMEOUT_REASON);
+    }
+    readyWhereNoPreviewDials(runs, running);
+  }
+
+  /**
+   * Agents the runner left in the preview pause (an offer withdrawn because its campaign stopped,
+   * or between two leads) whose queues no running preview campaign dials any more are made ready,
+   * so that they take queue calls again.
+   */
+  private void readyWhereNoPreviewDials(Map<Long, CampaignRun> runs, Set<Long> running) {
+    for (Agent agent : List.copyOf(agents.values())) {
+      if (agent.previewPaused()
+          && offers.of(agent.userId()) == null
+          && runs.values().stream()
+              .noneMatch(
+                  run ->
+                      running.contains(run.campaignId)
+                          && run.mode() == CampaignMode.PREVIEW
+                          && agent.queues().contains(run.queue()))) {
+        readyAgain(agent.userId());
+      }
     }
   }
 

@@ -74,13 +74,16 @@ class LeadReclaimIT {
     DialerRepositories repositories = tables.repositories();
     long retried = campaign(repositories, settings, 2, 4);
     long finished = campaign(repositories, settings, 1, 1);
+    long preview = campaign(repositories, settings, 1, 1, "preview");
     List<Lead> held = new ArrayList<>();
     held.addAll(await(repositories.selection().next(retried, 3)).leads());
     held.addAll(await(repositories.selection().next(finished, 1)).leads());
     assertThat(held).hasSize(4);
+    long offered = await(repositories.selection().next(preview, 1)).leads().get(0).id();
     // The runner that held them died; the campaigns were paused meanwhile.
     await(repositories.campaigns().changeStatus(retried, StatusChange.PAUSE, null));
     await(repositories.campaigns().changeStatus(finished, StatusChange.PAUSE, null));
+    await(repositories.campaigns().changeStatus(preview, StatusChange.PAUSE, null));
     CLOCK.now = START.plusSeconds(90);
 
     DialerModule runner =
@@ -127,19 +130,32 @@ class LeadReclaimIT {
                   "SELECT status || ' ' || final_state FROM leads WHERE id = " + held.get(3).id()))
           .as("the failed rule allows one attempt: the lead is finished")
           .containsExactly("done max_attempts");
+      assertThat(query("SELECT status || ' ' || attempts FROM leads WHERE id = " + offered))
+          .as("a preview lead was only offered, maybe: released without an attempt")
+          .containsExactly("ready 0");
     } finally {
       await(runner.close());
     }
   }
 
-  /** A campaign with 4 leads whose failed rule is {maxAttempts, delayMinutes}, started. */
+  /** A progressive campaign with 4 leads whose failed rule is {maxAttempts, delayMinutes}. */
   private static long campaign(
       DialerRepositories repositories, SwitchboardSettings settings, int maxFailed, int delay) {
+    return campaign(repositories, settings, maxFailed, delay, "progressive");
+  }
+
+  /** A campaign in {@code mode} with 4 leads and that failed rule, started. */
+  private static long campaign(
+      DialerRepositories repositories,
+      SwitchboardSettings settings,
+      int maxFailed,
+      int delay,
+      String mode) {
     JsonObject rule = new JsonObject().put("delayMinutes", delay).put("maxAttempts", maxFailed);
     JsonObject body =
         new JsonObject()
             .put("name", "reclaim-" + System.nanoTime())
-            .put("mode", "progressive")
+            .put("mode", mode)
             .put("queue", "sales")
             .put("callerId", "+86 10 6552 9988")
             .put(

@@ -135,6 +135,11 @@ final class PreviewAgentStandIn {
     return reason == null ? state : state + ":" + reason;
   }
 
+  /** The agent presses Ready on its console. */
+  void ready() {
+    change("ready", null);
+  }
+
   private void change(String newState, String newReason) {
     state = newState;
     reason = newReason;

@@ -240,6 +240,28 @@ class PreviewCampaignIT {
         .isEqualTo(Duration.ofSeconds(3));
     Thread.sleep(500);
     assertThat(PUSHES).as("a paused agent is offered nothing").isEmpty();
+    pausingTheCampaignGivesTheAgentBackToItsQueue(campaign, ignored);
+  }
+
+  /**
+   * The agent comes back and is offered the released lead again; the supervisor pauses the
+   * campaign: the offer is withdrawn, the lead released, and the agent ready for queue calls.
+   */
+  private static void pausingTheCampaignGivesTheAgentBackToItsQueue(long campaign, long lead)
+      throws Exception {
+    agent.ready();
+    JsonObject again = nextPush("dialer.preview.offer");
+    assertThat(again.getLong("leadId")).isEqualTo(lead);
+    assertThat(agent.state()).isEqualTo("paused:preview");
+
+    await(repositories.campaigns().changeStatus(campaign, StatusChange.PAUSE, null));
+
+    JsonObject withdrawn = nextPush("dialer.preview.withdrawn");
+    assertThat(withdrawn.getString("reason")).isEqualTo("campaign is not running");
+    waitFor("the agent is ready again", () -> agent.state().equals("ready"));
+    waitFor(
+        "the lead is released",
+        () -> "ready".equals(text("SELECT status FROM leads WHERE id = " + lead)));
   }
 
   /**
