@@ -1,6 +1,6 @@
 // The supervisor page: the wallboard (queues, agents, live calls) from the snapshot and
-// wallboard.update, agent rows kept current by agent.state.changed, and the supervisor's
-// commands on agents.
+// wallboard.update, agent rows kept current by agent.state.changed, the dialer's campaigns from
+// the snapshot's dialer part and dialer.campaigns.update, and the supervisor's commands on agents.
 
 import { hasRole, isSupervisor, requireSession } from "./auth.js";
 import { ConsoleSocket } from "./console-socket.js";
@@ -18,6 +18,7 @@ import {
 import { startTicker } from "./ticker.js";
 import { AgentsTable } from "./supervisor/agents-table.js";
 import { CallsTable } from "./supervisor/calls-table.js";
+import { CampaignsTable } from "./supervisor/campaigns-table.js";
 import { QueueTable } from "./supervisor/queue-table.js";
 import { SupervisorActions } from "./supervisor/supervisor-actions.js";
 import { WallboardModel } from "./supervisor/wallboard-model.js";
@@ -42,6 +43,7 @@ async function main() {
   const queues = new QueueTable();
   const agents = new AgentsTable((action, agent) => actions.handle(action, agent));
   const calls = new CallsTable();
+  const campaigns = new CampaignsTable();
 
   function render() {
     queues.render(model.queues(), model.at());
@@ -60,6 +62,7 @@ async function main() {
       setServerTime(snapshot.serverTime);
       model.replace(snapshot.wallboard || { queues: [], agents: [], calls: [] });
       render();
+      campaigns.render(snapshot.dialer || null);
       showLoaded();
     },
     onPush: (type, data) => {
@@ -69,6 +72,8 @@ async function main() {
       } else if (type === "agent.state.changed") {
         model.applyAgentState(data);
         render();
+      } else if (type === "dialer.campaigns.update") {
+        campaigns.render(data);
       }
     },
     checkToken: tokenStillValid,

@@ -1,5 +1,7 @@
 package io.switchboard.deploy;
 
+import static io.switchboard.deploy.ConsoleFixtures.awaitAttribute;
+import static io.switchboard.deploy.ConsoleFixtures.signIn;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.switchboard.deploy.ami.Await;
@@ -214,27 +216,6 @@ class ConsoleBrowserIT {
                 .findFirst()
                 .orElse(null));
     supervisor.screenshot("board-agent-paused");
-  }
-
-  /** Signs in on the login page in {@code language}; waits for the console to be connected. */
-  private static void signIn(HeadlessChromium browser, String base, String user, String language)
-      throws Exception {
-    browser.open(base);
-    new Select(browser.byId("language-select")).selectByValue(language);
-    browser.byId("login-username").sendKeys(user);
-    browser.byId("login-password").sendKeys(ConsoleFixtures.PASSWORD);
-    browser.byId("login-submit").click();
-    awaitAttribute(browser, "connection-status", "data-state", "connected");
-    browser.until(d -> d.findElement(By.id("loading")).isDisplayed() ? null : true);
-  }
-
-  private static void awaitAttribute(
-      HeadlessChromium browser, String id, String attribute, String expected) {
-    browser.until(
-        d -> {
-          WebElement element = d.findElement(By.id(id));
-          return expected.equals(element.getAttribute(attribute)) ? element : null;
-        });
   }
 
   /** Waits until the support queue's cell shows {@code expected}. */

@@ -3,6 +3,7 @@ package io.switchboard.deploy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.switchboard.deploy.ami.Await;
+import io.switchboard.deploy.browser.HeadlessChromium;
 import io.switchboard.pbxsim.PbxSimSettings;
 import io.switchboard.pbxsim.PbxSimulator;
 import io.switchboard.pbxsim.scenario.QueueSpec;
@@ -14,6 +15,9 @@ import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
 
 /**
  * What the console's end-to-end tests (WebSocket and browser) set up alike: a PBX scenario whose
@@ -83,6 +87,27 @@ final class ConsoleFixtures {
     assertThat(ready.statusCode()).as(ready.body()).isEqualTo(200);
   }
 
+  /** Signs in on the login page in {@code language}; waits for the console to be connected. */
+  static void signIn(HeadlessChromium browser, String base, String user, String language) {
+    browser.open(base);
+    new Select(browser.byId("language-select")).selectByValue(language);
+    browser.byId("login-username").sendKeys(user);
+    browser.byId("login-password").sendKeys(PASSWORD);
+    browser.byId("login-submit").click();
+    awaitAttribute(browser, "connection-status", "data-state", "connected");
+    browser.until(d -> d.findElement(By.id("loading")).isDisplayed() ? null : true);
+  }
+
+  /** Waits until the element with this id has the attribute's expected value; returns it. */
+  static WebElement awaitAttribute(
+      HeadlessChromium browser, String id, String attribute, String expected) {
+    return browser.until(
+        d -> {
+          WebElement element = d.findElement(By.id(id));
+          return expected.equals(element.getAttribute(attribute)) ? element : null;
+        });
+  }
+
   /** The REST calls a test makes as the bootstrap admin. */
   record AdminRest(int port, String token) {
 
@@ -108,6 +133,22 @@ final class ConsoleFixtures {
               .put("kind", "individual")
               .put("name", name)
               .put("phones", new JsonArray().add(new JsonObject().put("number", phone))));
+    }
+
+    /** POST of a JSON body as the admin; fails unless the answer has {@code status}. */
+    JsonObject post(String path, JsonObject body, int status) throws Exception {
+      HttpResponse<String> answer =
+          ServerProcess.sendJson(port, "POST", path, token, body == null ? null : body.encode());
+      assertThat(answer.statusCode()).as(answer.body()).isEqualTo(status);
+      return new JsonObject(answer.body());
+    }
+
+    /** POST of a CSV file as the admin; fails unless 200. */
+    JsonObject postCsv(String path, String csv) throws Exception {
+      HttpResponse<String> answer =
+          ServerProcess.sendBody(port, "POST", path, token, "text/csv; charset=utf-8", csv);
+      assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+      return new JsonObject(answer.body());
     }
 
     /** GET as the admin; fails unless 200. */

@@ -137,16 +137,23 @@ public final class ServerProcess implements AutoCloseable {
   public static HttpResponse<String> sendJson(
       int port, String method, String path, String bearer, String json)
       throws IOException, InterruptedException {
+    return sendBody(port, method, path, bearer, "application/json", json);
+  }
+
+  /** Any method with a body of {@code contentType} (or none) and an optional bearer token. */
+  public static HttpResponse<String> sendBody(
+      int port, String method, String path, String bearer, String contentType, String body)
+      throws IOException, InterruptedException {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
             .timeout(Duration.ofSeconds(10))
             .method(
                 method,
-                json == null
+                body == null
                     ? HttpRequest.BodyPublishers.noBody()
-                    : HttpRequest.BodyPublishers.ofString(json));
-    if (json != null) {
-      request.header("content-type", "application/json");
+                    : HttpRequest.BodyPublishers.ofString(body));
+    if (body != null) {
+      request.header("content-type", contentType);
     }
     if (bearer != null) {
       request.header("authorization", "Bearer " + bearer);
