@@ -66,6 +66,13 @@ public final class CampaignInput {
     String name = in.text("name", true, 200);
     String modeName = in.choice("mode", true, names(CampaignMode.values(), CampaignMode::wireName));
     CampaignTarget target = target(in);
+    if ("preview".equals(modeName)
+        && target != null
+        && target.kind() == CampaignTarget.Kind.AGENT_GROUP) {
+      in.fail(
+          "agentGroup",
+          "a preview campaign offers leads to the agents of a queue: give queue, not agentGroup");
+    }
     String callerId = callerId(in);
     CallingWindow window = window(in.object("callingWindow", true));
     RetryRules rules = retryRules(in.object("retryRules", false));

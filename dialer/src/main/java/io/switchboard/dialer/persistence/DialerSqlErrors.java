@@ -46,7 +46,7 @@ public final class DialerSqlErrors {
     if (failure instanceof PgException pg
         && "23503".equals(pg.getSqlState())
         && UNKNOWN_GROUP.equals(pg.getConstraint())
-        && !String.valueOf(pg.getErrorMessage()).contains("still referenced")) {
+        && !String.valueOf(pg.getDetail()).contains("still referenced")) {
       // PostgreSQL's detail names the value: Key (agent_group)=(x) is not present in ...
       return SwitchboardException.invalidFields(
           List.of(

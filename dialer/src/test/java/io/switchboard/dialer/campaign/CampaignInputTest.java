@@ -109,6 +109,25 @@ class CampaignInputTest {
   }
 
   @Test
+  void aPreviewCampaignForAnAgentGroupIsRefusedNamingTheField() {
+    JsonObject body = minimal().put("mode", "preview");
+    body.remove("queue");
+    body.put("agentGroup", "team-a");
+
+    assertThatThrownBy(() -> input.read(body))
+        .isInstanceOfSatisfying(
+            SwitchboardException.class,
+            invalid ->
+                assertThat(invalid.fields())
+                    .extracting(FieldError::field, FieldError::problem)
+                    .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(
+                            "agentGroup",
+                            "a preview campaign offers leads to the agents of a queue: give queue,"
+                                + " not agentGroup")));
+  }
+
+  @Test
   void requiredFieldsAreNamedWhenMissing() {
     assertThatThrownBy(() -> input.read(new JsonObject()))
         .isInstanceOfSatisfying(
