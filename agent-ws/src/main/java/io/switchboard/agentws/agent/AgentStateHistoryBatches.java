@@ -61,18 +61,41 @@ final class AgentStateHistoryBatches {
     inFlight =
         history
             .recordAll(batch.stream().map(Waiting::state).toList())
+            .recover(failed -> batch.size() == 1 ? Future.failedFuture(failed) : oneByOne(batch))
             .onComplete(
                 done -> {
                   if (done.failed()) {
-                    for (Waiting lost : batch) {
-                      LOG.error(
-                          "Agent state history row lost: {} ({})",
-                          lost.state().toJson(),
-                          done.cause().getMessage());
-                    }
+                    LOG.error(
+                        "Agent state history row lost: {} ({})",
+                        batch.get(0).state().toJson(),
+                        done.cause().getMessage());
                   }
                   batch.forEach(each -> each.stored().tryComplete());
                 });
+  }
+
+  /**
+   * The batch failed as a whole (one row PostgreSQL refuses would take every agent's rows with it):
+   * each row again in its own transaction, in order, so that only the bad ones are lost (logged).
+   */
+  private Future<Void> oneByOne(List<Waiting> batch) {
+    Future<Void> chain = Future.succeededFuture();
+    for (Waiting each : batch) {
+      chain =
+          chain.transform(
+              previous ->
+                  history
+                      .recordAll(List.of(each.state()))
+                      .recover(
+                          lost -> {
+                            LOG.error(
+                                "Agent state history row lost: {} ({})",
+                                each.state().toJson(),
+                                lost.getMessage());
+                            return Future.succeededFuture();
+                          }));
+    }
+    return chain;
   }
 
   /** Writes everything still waiting, batch after batch; for the verticle's stop. */

@@ -204,7 +204,8 @@ final class GroupHandoff {
   }
 
   private void handOff(CampaignRun run, DialAttempt attempt, GroupMemberChoice.Candidate member) {
-    vertx.cancelTimer(attempt.graceTimer);
+    // The grace runs on until the agent answers (DialTracker.answered stops it): a person who waits
+    // longer than the grace for a live agent is abandoned, also while the agent's phone rings.
     attempt.handoffUserId = member.userId();
     reserved.put(member.userId(), attempt.originateId);
     readySince.remove(member.userId());
