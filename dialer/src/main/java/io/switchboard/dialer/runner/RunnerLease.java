@@ -133,7 +133,7 @@ final class RunnerLease {
       return;
     }
     LOG.warn(
-        "Dialer runner lost its lease (the lease connection failed): it starts no new dial, follows"
+        "Dialer runner lost its lease (its connection failed or its lock is gone): it starts no new dial, follows"
             + " the calls under way and tries to lead again every {}",
         retry);
     lost.run();
