@@ -127,7 +127,7 @@ public final class CampaignRunnerVerticle extends VerticleBase {
   public Future<?> stop() {
     vertx.cancelTimer(timer);
     return Future.all(consumers.stream().map(MessageConsumer::unregister).toList())
-        .compose(unregistered -> standBy())
+        .compose(unregistered -> stopAnswering())
         .eventually(() -> lease.stop());
   }
 
@@ -149,11 +149,16 @@ public final class CampaignRunnerVerticle extends VerticleBase {
   }
 
   /**
-   * Not leading (lease lost or stopping): no figures queries nor preview commands answered (the
-   * leader answers them), shown preview offers withdrawn; calls under way are still followed.
+   * Not leading (the lease lost): no figures queries nor preview commands answered (the leader
+   * answers them), shown preview offers withdrawn; calls under way are still followed.
    */
   private Future<Void> standBy() {
     previews.tick(runs, Set.of());
+    return stopAnswering();
+  }
+
+  /** Figures queries and preview commands are the leader's to answer. */
+  private Future<Void> stopAnswering() {
     MessageConsumer<JsonObject> registered = commands;
     commands = null;
     return Future.all(
