@@ -9,6 +9,7 @@ import io.switchboard.dialer.http.DialerRouteGuard;
 import io.switchboard.dialer.lead.LeadCsvImport;
 import io.switchboard.dialer.lead.NumberTimeZones;
 import io.switchboard.dialer.persistence.DialerRepositories;
+import io.switchboard.dialer.persistence.RunnerLeaseRepository;
 import io.switchboard.dialer.runner.CampaignRunnerVerticle;
 import io.switchboard.dialer.runner.RunnerSettings;
 import io.vertx.core.Future;
@@ -43,7 +44,8 @@ public final class DialerModule {
 
   /**
    * Builds the dialer on the system clock and deploys the campaign runner with the node's {@code
-   * dialer.*} settings ({@link RunnerSettings#from}). One node per cluster may run it.
+   * dialer.*} settings ({@link RunnerSettings#from}). Every node may: only the one holding the
+   * runner lease dials, the others stand by (the deployment does not wait for the lease).
    */
   public static Future<DialerModule> start(
       Vertx vertx, PostgresDatabase database, SwitchboardSettings settings) {
@@ -87,7 +89,9 @@ public final class DialerModule {
       return Future.succeededFuture(module);
     }
     return vertx
-        .deployVerticle(new CampaignRunnerVerticle(runner, repositories, clock))
+        .deployVerticle(
+            new CampaignRunnerVerticle(
+                runner, repositories, RunnerLeaseRepository.over(database), clock))
         .map(
             id -> {
               module.runnerDeployment = id;

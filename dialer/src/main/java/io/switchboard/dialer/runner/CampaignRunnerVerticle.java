@@ -14,6 +14,7 @@ import io.switchboard.dialer.lead.Lead;
 import io.switchboard.dialer.pacing.PacingEvent;
 import io.switchboard.dialer.persistence.DialerRepositories;
 import io.switchboard.dialer.persistence.LeadSelectionRepository;
+import io.switchboard.dialer.persistence.RunnerLeaseRepository;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.DeliveryOptions;
@@ -35,14 +36,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Dials every running campaign (one instance per cluster): each tick it asks each campaign's {@link
- * io.switchboard.dialer.pacing.PacingPolicy} how many calls to start, picks that many leads
- * (next-leads query, compliance checked) and sends an async Originate for each through the AMI
- * bridge; it translates the bridge's {@code call.*} events and agent-ws's agent states into pacing
- * events, abandons live calls no agent took within the grace (Redirect to the abandon context), and
- * records every attempt's outcome, after which the lead's next attempt or final state follows the
- * campaign's retry rules. A campaign with no lead left is finished. All state is owned by this
- * verticle's context; nothing blocks (PostgreSQL and the event bus are asynchronous).
+ * Dials every running campaign while it leads (one runner per cluster, kept so by {@link
+ * RunnerLease}; a node that does not hold the lease stands by and dials nothing): each tick it asks
+ * each campaign's {@link io.switchboard.dialer.pacing.PacingPolicy} how many calls to start, picks
+ * that many leads (next-leads query, compliance checked) and sends an async Originate for each
+ * through the AMI bridge; it translates the bridge's {@code call.*} events and agent-ws's agent
+ * states into pacing events, abandons live calls no agent took within the grace (Redirect to the
+ * abandon context), and records every attempt's outcome, after which the lead's next attempt or
+ * final state follows the campaign's retry rules. A campaign with no lead left is finished. All
+ * state is owned by this verticle's context; nothing blocks (PostgreSQL and the event bus are
+ * asynchronous).
  */
 public final class CampaignRunnerVerticle extends VerticleBase {
 
@@ -66,11 +69,16 @@ public final class CampaignRunnerVerticle extends VerticleBase {
   private final GroupHandoff groups;
   private final Set<Long> refused = new HashSet<>();
   private final List<MessageConsumer<?>> consumers = new ArrayList<>();
+  private final RunnerLease lease;
+  private MessageConsumer<JsonObject> commands;
   private long timer = -1;
   private boolean refreshing;
 
   public CampaignRunnerVerticle(
-      RunnerSettings settings, DialerRepositories repositories, Clock clock) {
+      RunnerSettings settings,
+      DialerRepositories repositories,
+      RunnerLeaseRepository lease,
+      Clock clock) {
     this.settings = settings;
     this.repositories = repositories;
     this.clock = clock;
@@ -82,15 +90,19 @@ public final class CampaignRunnerVerticle extends VerticleBase {
     this.figures = new FiguresBoard(repositories.figures(), clock, ZoneId.systemDefault());
     dials.onRecorded(figures::recorded);
     this.groups = new GroupHandoff(settings, repositories.groups(), clock, roster, runs);
+    this.lease = new RunnerLease(lease, settings.leaseRetry(), this::lead, this::standBy);
   }
 
+  /**
+   * Follows call events and agent states at once; dials only once it leads (the lease taken, the
+   * reclaim done). Standing by, the deployment completes at once.
+   */
   @Override
   public Future<?> start() {
     dials.attach(vertx);
     groups.attach(vertx, dials);
     dials.handOffGroupsTo(groups);
     previews.attach(vertx);
-    consumers.add(vertx.eventBus().consumer(PreviewCommands.ADDRESS, previewCommands::handle));
     listen(CallAddresses.CALL_CREATED, CallCreated::fromJson, dials::created);
     listen(CallAddresses.CALL_ANSWERED, CallAnswered::fromJson, dials::answered);
     listen(CallAddresses.CALL_QUEUED, CallQueued::fromJson, dials::queued);
@@ -106,22 +118,53 @@ public final class CampaignRunnerVerticle extends VerticleBase {
                     agentChanged(body.getJsonObject("data", new JsonObject()));
                   }
                 }));
-    Future<Void> board = figures.attach(vertx, runs::values);
     return Future.all(consumers.stream().map(MessageConsumer::completion).toList())
-        .compose(registered -> board)
-        .compose(registered -> new LeadReclaim(repositories, clock).run())
-        .onSuccess(
-            reclaimed -> {
-              queryAgents();
-              timer = vertx.setPeriodic(settings.tick().toMillis(), tick -> tick());
-            });
+        .compose(registered -> lease.start(vertx))
+        .onSuccess(first -> timer = vertx.setPeriodic(settings.tick().toMillis(), tick -> tick()));
   }
 
   @Override
   public Future<?> stop() {
     vertx.cancelTimer(timer);
     return Future.all(consumers.stream().map(MessageConsumer::unregister).toList())
-        .compose(unregistered -> figures.detach());
+        .compose(unregistered -> stopAnswering())
+        .eventually(() -> lease.stop());
+  }
+
+  /**
+   * The lease is taken: leads a previous runner left dialing are given back (not this runner's own
+   * calls under way), then the runner answers figures queries and preview commands and dials.
+   */
+  private Future<?> lead() {
+    return new LeadReclaim(repositories, clock, dials::follows)
+        .run()
+        .compose(reclaimed -> figures.attach(vertx, runs::values))
+        .compose(
+            attached -> {
+              commands =
+                  vertx.eventBus().consumer(PreviewCommands.ADDRESS, previewCommands::handle);
+              return commands.completion();
+            })
+        .onSuccess(registered -> queryAgents());
+  }
+
+  /**
+   * Not leading (the lease lost): no figures queries nor preview commands answered (the leader
+   * answers them), shown preview offers withdrawn; calls under way are still followed.
+   */
+  private Future<Void> standBy() {
+    previews.tick(runs, Set.of());
+    return stopAnswering();
+  }
+
+  /** Figures queries and preview commands are the leader's to answer. */
+  private Future<Void> stopAnswering() {
+    MessageConsumer<JsonObject> registered = commands;
+    commands = null;
+    return Future.all(
+            figures.detach(),
+            registered == null ? Future.succeededFuture() : registered.unregister())
+        .mapEmpty();
   }
 
   private <T> void listen(String address, Function<JsonObject, T> parse, Consumer<T> handler) {
@@ -184,6 +227,11 @@ public final class CampaignRunnerVerticle extends VerticleBase {
   // --- ticks ------------------------------------------------------------------------------
 
   private void tick() {
+    if (!lease.leads()) {
+      // Standing by, or lost the lease: only the calls this runner started are followed.
+      runs.values().removeIf(this::idle);
+      return;
+    }
     if (refreshing) {
       return;
     }
@@ -194,6 +242,9 @@ public final class CampaignRunnerVerticle extends VerticleBase {
         .onComplete(
             listed -> {
               refreshing = false;
+              if (!lease.leads()) {
+                return;
+              }
               if (listed.failed()) {
                 LOG.warn("Running campaigns not read: {}", listed.cause().getMessage());
                 return;
@@ -286,6 +337,11 @@ public final class CampaignRunnerVerticle extends VerticleBase {
                 return;
               }
               List<Lead> leads = picked.result().leads();
+              if (!lease.leads()) {
+                // The lease was lost while they were picked: no new dial starts.
+                leads.forEach(lead -> repositories.selection().release(lead.id()));
+                return;
+              }
               run.nothingDue = leads.isEmpty();
               leads.forEach(lead -> dials.originate(run, lead));
               if (run.nothingDue && run.calls.isEmpty()) {

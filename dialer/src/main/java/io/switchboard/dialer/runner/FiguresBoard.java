@@ -69,7 +69,9 @@ final class FiguresBoard {
   }
 
   Future<Void> detach() {
-    return queries == null ? Future.succeededFuture() : queries.unregister();
+    MessageConsumer<JsonObject> registered = queries;
+    queries = null;
+    return registered == null ? Future.succeededFuture() : registered.unregister();
   }
 
   /** An attempt the runner recorded. */

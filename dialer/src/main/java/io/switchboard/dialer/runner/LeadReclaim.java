@@ -8,17 +8,19 @@ import io.vertx.core.Future;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Gives back the leads a runner that died left {@code dialing}. It runs when the runner starts,
- * before its first tick: the runner is one per cluster, so no lead is legitimately being dialled
- * then. Each such lead gets a {@code failed} attempt ({@value #REASON}), recorded like any other
- * (one transaction per lead), so the campaign's retry rules decide when it is dialled again or
- * whether it is finished. Leads are read in batches of {@value #BATCH} by id, one batch at a time;
- * a lead whose attempt cannot be recorded is logged and stays reserved. Runs on the runner's
- * context; nothing blocks.
+ * Gives back the leads a runner that died left {@code dialing}. It runs each time its node takes
+ * the runner lease ({@link RunnerLease}), before it dials: the runner is one per cluster, so no
+ * lead is then legitimately being dialled but the calls this runner itself still follows. Each such
+ * lead gets a {@code failed} attempt ({@value #REASON}), recorded like any other (one transaction
+ * per lead), so the campaign's retry rules decide when it is dialled again or whether it is
+ * finished. Leads are read in batches of {@value #BATCH} by id, one batch at a time; a lead whose
+ * attempt cannot be recorded is logged and stays reserved. Runs on the runner's context; nothing
+ * blocks.
  */
 final class LeadReclaim {
 
@@ -30,10 +32,16 @@ final class LeadReclaim {
 
   private final DialerRepositories repositories;
   private final Clock clock;
+  private final Predicate<String> ours;
 
-  LeadReclaim(DialerRepositories repositories, Clock clock) {
+  /**
+   * {@code ours} tells the originate ids of calls this runner still follows (it led before, lost
+   * the lease and took it again): those leads are not reclaimed; their calls are recorded as usual.
+   */
+  LeadReclaim(DialerRepositories repositories, Clock clock, Predicate<String> ours) {
     this.repositories = repositories;
     this.clock = clock;
+    this.ours = ours;
   }
 
   /** Reclaims every lead left dialing; the number reclaimed. Never fails (it logs instead). */
@@ -69,7 +77,11 @@ final class LeadReclaim {
               if (leads.isEmpty()) {
                 return Future.succeededFuture(reclaimed);
               }
-              List<Future<?>> recorded = leads.stream().<Future<?>>map(this::fail).toList();
+              List<Future<?>> recorded =
+                  leads.stream()
+                      .filter(reserved -> !ours.test(DialAttempt.originateId(reserved.lead())))
+                      .<Future<?>>map(this::fail)
+                      .toList();
               long last = leads.get(leads.size() - 1).lead().id();
               return Future.join(recorded)
                   .transform(

@@ -32,6 +32,8 @@ import java.util.Objects;
  *     redirects the call to a member
  * @param agentContext agent-group campaigns: the context that rings an agent's phone at its
  *     extension (agent-ws's {@code console.dial-context}, {@code from-internal})
+ * @param leaseRetry how often a runner that stands by tries to take the runner lease, and how often
+ *     the leading runner checks it still holds it (5 s)
  */
 public record RunnerSettings(
     String channelTemplate,
@@ -49,7 +51,8 @@ public record RunnerSettings(
     Duration previewOfferTimeout,
     Duration previewSkipDelay,
     String groupQueue,
-    String agentContext) {
+    String agentContext,
+    Duration leaseRetry) {
 
   /** The placeholder for the lead's number in {@link #channelTemplate()}. */
   public static final String NUMBER = "{number}";
@@ -68,6 +71,7 @@ public record RunnerSettings(
     Objects.requireNonNull(previewSkipDelay, "previewSkipDelay");
     Objects.requireNonNull(groupQueue, "groupQueue");
     Objects.requireNonNull(agentContext, "agentContext");
+    Objects.requireNonNull(leaseRetry, "leaseRetry");
     if (!channelTemplate.contains(NUMBER)) {
       throw new IllegalArgumentException("channelTemplate must contain " + NUMBER);
     }
@@ -76,6 +80,9 @@ public record RunnerSettings(
     }
     if (previewOfferTimeout.toMillis() < 1_000 || previewSkipDelay.toMillis() < 1_000) {
       throw new IllegalArgumentException("previewOfferTimeout and previewSkipDelay >= 1 s");
+    }
+    if (leaseRetry.toMillis() < 100) {
+      throw new IllegalArgumentException("leaseRetry >= 100 ms");
     }
     if (maxCallsPerCampaign < 1 || maxAgents < 1) {
       throw new IllegalArgumentException("maxCallsPerCampaign and maxAgents must be positive");
@@ -103,7 +110,8 @@ public record RunnerSettings(
         Duration.ofSeconds(60),
         Duration.ofHours(1),
         "dialer-hold",
-        "from-internal");
+        "from-internal",
+        Duration.ofSeconds(5));
   }
 
   /**
@@ -128,7 +136,8 @@ public record RunnerSettings(
         defaults.previewOfferTimeout,
         defaults.previewSkipDelay,
         node.groupQueue(),
-        node.agentContext());
+        node.agentContext(),
+        defaults.leaseRetry);
   }
 
   /** The same settings with another tick (tests run faster than real campaigns). */
@@ -149,7 +158,8 @@ public record RunnerSettings(
         previewOfferTimeout,
         previewSkipDelay,
         groupQueue,
-        agentContext);
+        agentContext,
+        leaseRetry);
   }
 
   /** The same settings with another preview offer timeout (tests wait less than a minute). */
@@ -170,7 +180,30 @@ public record RunnerSettings(
         timeout,
         previewSkipDelay,
         groupQueue,
-        agentContext);
+        agentContext,
+        leaseRetry);
+  }
+
+  /** The same settings with another lease retry (tests wait seconds, not minutes). */
+  public RunnerSettings withLeaseRetry(Duration retry) {
+    return new RunnerSettings(
+        channelTemplate,
+        context,
+        amdContext,
+        abandonContext,
+        abandonExten,
+        server,
+        tick,
+        grace,
+        maxCallsPerCampaign,
+        maxAgents,
+        lostCallTimeout,
+        previewContext,
+        previewOfferTimeout,
+        previewSkipDelay,
+        groupQueue,
+        agentContext,
+        retry);
   }
 
   /** The Originate channel for a number. */

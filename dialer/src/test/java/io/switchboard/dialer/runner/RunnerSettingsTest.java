@@ -1,10 +1,12 @@
 package io.switchboard.dialer.runner;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.switchboard.core.config.DialerSettings;
 import io.switchboard.core.config.RawSettings;
 import io.switchboard.core.config.SwitchboardSettings;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -42,5 +44,15 @@ class RunnerSettingsTest {
   @Test
   void theCatalogueDefaultsAreTheRunnersDefaults() {
     assertThat(RunnerSettings.from(DialerSettings.DEFAULT)).isEqualTo(RunnerSettings.defaults());
+  }
+
+  @Test
+  void theLeaseIsRetriedEveryFiveSecondsAndATooShortRetryIsRefusedByName() {
+    assertThat(RunnerSettings.defaults().leaseRetry()).isEqualTo(Duration.ofSeconds(5));
+    assertThat(RunnerSettings.from(DialerSettings.DEFAULT).leaseRetry())
+        .isEqualTo(Duration.ofSeconds(5));
+    assertThatThrownBy(() -> RunnerSettings.defaults().withLeaseRetry(Duration.ofMillis(10)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("leaseRetry");
   }
 }
