@@ -18,7 +18,8 @@ public final class RunnerLeaseRepository {
 
   /**
    * The advisory-lock key of the runner lease: the ASCII bytes of {@code "SWBDIALR"} as one 64-bit
-   * number. Nothing else in Switchboard takes advisory locks.
+   * number. Switchboard's only one-key advisory lock (the call wrap-up lock of V6 uses the separate
+   * two-key space, so they never meet).
    */
   public static final long KEY = 0x5357_4244_4941_4C52L;
 
