@@ -16,6 +16,7 @@ import io.switchboard.dialer.lead.LeadDraft;
 import io.switchboard.dialer.persistence.DialerRepositories;
 import io.switchboard.pbxsim.PbxSimSettings;
 import io.switchboard.pbxsim.PbxSimulator;
+import io.switchboard.pbxsim.model.OriginateScript;
 import io.switchboard.pbxsim.scenario.ScenarioParser;
 import io.switchboard.testsupport.TestDatabase;
 import io.vertx.core.Future;
@@ -237,10 +238,44 @@ class AgentGroupCampaignIT {
                     + " ORDER BY 1"));
   }
 
+  @Test
+  void aPersonWhoseAgentsPhoneRingsPastTheGraceIsAbandonedNotHandedOn() throws Exception {
+    await(repositories.groups().put("slow-phones", "Phones that ring long", List.of(2L, 3L)));
+    long campaign = createCampaign("slow-phones", 1);
+    String number = String.format("+86137%08d", campaign * 1000);
+    // The person answers at once and is a person; the member's phone rings 3 s, past the 2 s grace.
+    await(
+        sim.scriptOriginate(
+            "PJSIP/" + number + "@trunk",
+            OriginateScript.answered(100).withTalk(5_000L).withAgentAnswer(3_000L)));
+    await(repositories.campaigns().changeStatus(campaign, StatusChange.START, null));
+
+    waitFor(
+        "the dial is recorded",
+        () -> count("SELECT count(*) FROM lead_attempts WHERE campaign_id = " + campaign) > 0);
+    await(repositories.campaigns().changeStatus(campaign, StatusChange.PAUSE, null));
+
+    assertThat(
+            texts(
+                "SELECT outcome || ' ' || (abandoned_at IS NOT NULL) || ' '"
+                    + " || coalesce(agent_user_id::text, '-') FROM lead_attempts"
+                    + " WHERE campaign_id = "
+                    + campaign))
+        .as("nobody took the call within the grace while the member's phone rang: abandoned")
+        .containsExactly("abandoned true -");
+  }
+
   // --- set-up ------------------------------------------------------------------------------
 
   /** A running progressive campaign for an agent group with {@code leads} Shanghai mobiles. */
   private static long campaign(String group, int leads) {
+    long id = createCampaign(group, leads);
+    await(repositories.campaigns().changeStatus(id, StatusChange.START, null));
+    return id;
+  }
+
+  /** The same campaign, not started (a draft). */
+  private static long createCampaign(String group, int leads) {
     SwitchboardSettings settings = SwitchboardSettings.from(RawSettings.defaults());
     PhoneNormalizer phones = PhoneNormalizer.from(settings.crm());
     JsonObject rule = new JsonObject().put("delayMinutes", 1).put("maxAttempts", 2);
@@ -282,7 +317,6 @@ class AgentGroupCampaignIT {
               ZoneId.of("Asia/Shanghai")));
     }
     await(repositories.leads().importList(id, 1, "it", leads, 0, drafts, CLOCK.instant()));
-    await(repositories.campaigns().changeStatus(id, StatusChange.START, null));
     return id;
   }
 
