@@ -209,9 +209,23 @@ public final class AgentStateVerticle extends VerticleBase {
               String phone = dial.before().agentInterface();
               yield commit(pbx.pause(phone, true, AgentStateTracker.OUTBOUND_REASON), dial);
             }
-            case ConsoleBusAddresses.DIAL_FAILED ->
-                changed(tracker.dialFailed(userId, linkedId), true)
-                    .map(stored -> tracker.current(userId));
+            case ConsoleBusAddresses.DIAL_FAILED -> {
+              List<AgentTransition> back = tracker.dialFailed(userId, linkedId);
+              if (back.isEmpty()) {
+                // Not on that dial (its start failed or was given up): the PBX may have paused the
+                // member for it all the same (a timed-out pause that Asterisk did), so its pause
+                // is put back to match the agent's state. Idempotent.
+                AgentState now = tracker.current(userId);
+                syncPause(now)
+                    .onFailure(
+                        failure ->
+                            LOG.warn(
+                                "PBX pause of agent {} not put back after a failed dial: {}",
+                                userId,
+                                failure.getMessage()));
+              }
+              yield changed(back, true).map(stored -> tracker.current(userId));
+            }
             default ->
                 throw new SwitchboardException(
                     ErrorCode.BAD_REQUEST, "a dial's 'phase' is start or failed");

@@ -17,6 +17,7 @@ import io.vertx.sqlclient.Tuple;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Writes a finished dial in one transaction: the attempt row, the lead's counts and next attempt
@@ -58,6 +59,18 @@ public final class LeadAttemptRepository {
                                         + lead.id()
                                         + " is already done ("
                                         + lead.finalState().wireName()
+                                        + ")"));
+                          }
+                          if (lead.status() != LeadStatus.DIALING) {
+                            // Only the runner that reserved the lead records its dial: a lead a
+                            // new leader reclaimed (or released) meanwhile is not counted twice.
+                            return Future.failedFuture(
+                                new SwitchboardException(
+                                    ErrorCode.CONFLICT,
+                                    "lead "
+                                        + lead.id()
+                                        + " is not reserved for a dial any more ("
+                                        + lead.status().name().toLowerCase(Locale.ROOT)
                                         + ")"));
                           }
                           return connection

@@ -121,8 +121,8 @@ final class RunnerLease {
   private void lead() {
     if (repository.held() && !stopped) {
       leads = true;
-    } else {
-      // Lost while it reclaimed: undo what taking it set up.
+    } else if (!stopped) {
+      // Lost while it reclaimed: undo what taking it set up (a stop leaves things as they are).
       lost.run();
     }
   }

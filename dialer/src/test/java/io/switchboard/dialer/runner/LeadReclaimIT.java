@@ -1,6 +1,7 @@
 package io.switchboard.dialer.runner;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.switchboard.core.config.RawSettings;
 import io.switchboard.core.config.SwitchboardSettings;
@@ -9,6 +10,8 @@ import io.switchboard.core.phone.PhoneNormalizer;
 import io.switchboard.dialer.DialerModule;
 import io.switchboard.dialer.campaign.CampaignInput;
 import io.switchboard.dialer.campaign.StatusChange;
+import io.switchboard.dialer.lead.AttemptOutcome;
+import io.switchboard.dialer.lead.FinishedAttempt;
 import io.switchboard.dialer.lead.Lead;
 import io.switchboard.dialer.lead.LeadDraft;
 import io.switchboard.dialer.persistence.DialerRepositories;
@@ -133,9 +136,35 @@ class LeadReclaimIT {
       assertThat(query("SELECT status || ' ' || attempts FROM leads WHERE id = " + offered))
           .as("a preview lead was only offered, maybe: released without an attempt")
           .containsExactly("ready 0");
+      theOldRunnersLateRecordIsRefused(repositories, held.get(0));
     } finally {
       await(runner.close());
     }
+  }
+
+  /**
+   * The runner that held a reclaimed lead (alive after all, e.g. a leader that lost its lease) ends
+   * its call and records it: refused, so the dial is not counted twice.
+   */
+  private static void theOldRunnersLateRecordIsRefused(DialerRepositories repositories, Lead lead) {
+    Future<?> late =
+        repositories
+            .attempts()
+            .record(
+                new FinishedAttempt(
+                    lead.id(),
+                    START,
+                    null,
+                    null,
+                    START.plusSeconds(95),
+                    AttemptOutcome.NO_ANSWER,
+                    null,
+                    "the old runner's own end of the call",
+                    null,
+                    "c" + lead.campaignId() + "-l" + lead.id() + "-a1"));
+    assertThatThrownBy(() -> await(late)).hasMessageContaining("not reserved for a dial any more");
+    assertThat(query("SELECT count(*) FROM lead_attempts WHERE lead_id = " + lead.id()))
+        .containsExactly("1");
   }
 
   /** A progressive campaign with 4 leads whose failed rule is {maxAttempts, delayMinutes}. */
